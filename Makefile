@@ -1,0 +1,41 @@
+# Life Circle — the commands README gives. Everything runs in a venv made from Debian's
+# /usr/bin/python3 with system site packages (PyQGIS, PyQt5), see scripts/setup.sh.
+VENV      ?= .venv
+PY        := $(VENV)/bin/python
+DATA      ?= ../shared/data/changning
+OUT       ?= out
+NETWORK   ?=
+PACKAGE   ?= $(OUT)/survey_package.lcsurvey
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup test demo package lint translations bench survey clean
+
+setup: $(VENV)/.requirements.stamp
+$(VENV)/.requirements.stamp: requirements.txt scripts/setup.sh
+	VENV=$(VENV) bash scripts/setup.sh
+
+test: setup translations
+	$(PY) -m pytest tests
+
+demo: setup
+	$(PY) -m lifecircle_plugin.core.cli demo --data $(DATA) --out $(OUT) \
+		$(if $(NETWORK),--network $(NETWORK),)
+
+bench: setup
+	$(PY) tests/benchmarks/run_all.py
+
+survey: setup
+	$(PY) -m survey_app $(PACKAGE)
+
+translations: setup
+	$(PY) scripts/translations.py compile
+
+package: setup translations
+	$(PY) scripts/make_package.py --out dist
+
+lint: setup
+	$(PY) -m ruff check lifecircle_plugin survey_app tests scripts
+
+clean:
+	rm -rf $(OUT) dist .pytest_cache

@@ -1,0 +1,142 @@
+"""The project GeoPackage: every layer and field name, in one place and nowhere else.
+
+`project.gpkg` is the planner's single source of truth. The builder writes the input
+layers, the engine adds result layers, the survey import adds audits and conflicts. All
+layers share one projected CRS (default EPSG:4549, CGCS2000 / 3-degree Gauss-Kruger CM 120E,
+which suits Shanghai). Keys that cross between project and survey package are UUID text,
+never an fid. Field types are OGR names ("String", "Integer", "Integer64", "Real").
+"""
+from __future__ import annotations
+
+from typing import Dict, Tuple
+
+DEFAULT_CRS = "EPSG:4549"
+SCHEMA_VERSION = 1
+
+FACILITY_STATUSES = ("existing", "planned", "under_construction", "closed")
+ORIGIN_METHODS = ("residential_polygons", "residential_points", "grid", "study_area")
+
+# layer name -> (geometry type or None for an attribute table, ordered fields)
+Layer = Tuple[str, Dict[str, str]]
+
+FACILITIES = "facilities"
+FOOTPRINTS = "facility_footprints"
+SUBDISTRICTS = "subdistricts"
+ORIGINS = "origins"
+NETWORK_EDGES = "network_edges"
+NETWORK_NODES = "network_nodes"
+UNCLASSIFIED = "unclassified_pois"
+METADATA = "lc_metadata"
+SOURCES = "lc_sources"
+# results (engine)
+ORIGIN_RESULTS = "origin_results"
+SUBDISTRICT_RESULTS = "subdistrict_results"
+TASK_RESULTS = "task_results"
+GAPS = "gaps"
+SERVICE_AREAS = "service_areas"
+SITE_SCORES = "site_scores"
+# survey sync
+AUDITS = "audits"
+AUDIT_PHOTOS = "audit_photos"
+CONFLICTS = "conflicts"
+IMPORT_LOG = "import_log"
+
+LAYERS: Dict[str, Layer] = {
+    FACILITIES: ("Point", {
+        "uuid": "String", "facility_type": "String", "task": "Integer", "name": "String",
+        "address": "String", "source": "String", "source_id": "String", "rule": "String",
+        "status": "String", "subdistrict": "String", "capacity": "Real", "area_m2": "Real",
+        "sources": "String",  # JSON list of {source, source_id} merged into this facility
+        "attributes": "String",  # JSON of other source attributes worth keeping
+        "updated_at": "String",  # ISO 8601 with offset; bumped by every change
+    }),
+    FOOTPRINTS: ("MultiPolygon", {
+        "facility_uuid": "String", "facility_type": "String", "area_m2": "Real",
+    }),
+    SUBDISTRICTS: ("MultiPolygon", {
+        "name": "String", "name_en": "String", "code": "String", "population": "Real",
+        "area_km2": "Real",
+    }),
+    ORIGINS: ("Point", {
+        "uuid": "String", "population": "Real", "subdistrict": "String",
+        "neighbourhood_committee": "String", "method": "String",
+    }),
+    NETWORK_EDGES: ("LineString", {
+        "edge_id": "Integer64", "u": "Integer64", "v": "Integer64", "length_m": "Real",
+        "highway": "String", "component": "Integer",
+    }),
+    NETWORK_NODES: ("Point", {"node_id": "Integer64", "component": "Integer",
+                              "degree": "Integer"}),
+    UNCLASSIFIED: ("Point", {
+        "source": "String", "source_id": "String", "name": "String", "category": "String",
+        "tags": "String",
+    }),
+    METADATA: (None, {"key": "String", "value": "String"}),
+    SOURCES: (None, {
+        "source": "String", "path": "String", "sha256": "String", "kind": "String",
+        "crs": "String", "features": "Integer", "attribution": "String",
+    }),
+    ORIGIN_RESULTS: ("Point", {
+        "origin_uuid": "String", "scenario": "String", "subdistrict": "String",
+        "population": "Real", "basic_types_reached_15min": "Integer",
+        "basic_types_total": "Integer", "method": "String",
+        # plus one Real field d_<facility_id> (metres) per evaluated type
+    }),
+    SUBDISTRICT_RESULTS: (None, {
+        "subdistrict": "String", "scenario": "String", "facility_type": "String",
+        "task": "Integer", "population": "Real", "covered_population": "Real",
+        "share": "Real", "share_5min": "Real", "share_10min": "Real", "share_15min": "Real",
+        "threshold_m": "Real", "threshold_verif": "String", "target_share": "Real",
+        "meets_target": "Integer", "facilities": "Integer", "per_10k": "Real",
+        "mean_distance_m": "Real", "p85_distance_m": "Real", "method": "String",
+    }),
+    TASK_RESULTS: (None, {
+        "subdistrict": "String", "scenario": "String", "task": "Integer",
+        "mean_share": "Real", "share_all_basic": "Real", "basic_types": "Integer",
+        "basic_types_met": "Integer", "meets_target": "Integer",
+    }),
+    GAPS: ("Point", {
+        "origin_uuid": "String", "scenario": "String", "facility_type": "String",
+        "subdistrict": "String", "population": "Real", "distance_m": "Real",
+        "threshold_m": "Real",
+    }),
+    SERVICE_AREAS: ("MultiPolygon", {
+        "facility_type": "String", "scenario": "String", "minutes": "Integer",
+        "distance_m": "Real", "method": "String",
+    }),
+    SITE_SCORES: ("Point", {
+        "site_id": "String", "facility_type": "String", "rank": "Integer",
+        "new_population": "Real", "cumulative_population": "Real",
+    }),
+    AUDITS: ("Point", {
+        "audit_uuid": "String", "facility_uuid": "String", "package_uuid": "String",
+        "inspector": "String", "inspected_at": "String", "imported_at": "String",
+        "status": "String", "complete": "Integer", "answers": "String", "extra": "String",
+    }),
+    AUDIT_PHOTOS: (None, {
+        "photo_uuid": "String", "audit_uuid": "String", "facility_uuid": "String",
+        "sha256": "String", "original_name": "String", "path": "String",
+        "taken_at": "String",
+    }),
+    CONFLICTS: (None, {
+        "conflict_uuid": "String", "facility_uuid": "String", "package_uuid": "String",
+        "field": "String", "base_value": "String", "project_value": "String",
+        "field_value": "String", "kind": "String", "state": "String",
+        "resolution": "String", "created_at": "String", "resolved_at": "String",
+    }),
+    IMPORT_LOG: (None, {
+        "package_uuid": "String", "change_uuid": "String", "imported_at": "String",
+        "result": "String",
+    }),
+}
+
+METADATA_KEYS = (
+    "schema_version", "project_id", "catalogue_version", "catalogue_overrides", "created_at",
+    "crs", "software_version", "origin_method", "distance_method", "detour_factor",
+    "study_area",
+)
+
+
+def distance_field(facility_id: str) -> str:
+    """Name of the per-origin distance field of a facility type in `origin_results`."""
+    return f"d_{facility_id}"
