@@ -19,7 +19,7 @@ test: setup translations
 	$(PY) -m pytest tests
 
 demo: setup
-	$(PY) -m lifecircle_plugin.core.cli demo --data $(DATA) --out $(OUT) \
+	$(PY) -m lifecircle_plugin.demo --data $(DATA) --out $(OUT) \
 		$(if $(NETWORK),--network $(NETWORK),)
 
 bench: setup

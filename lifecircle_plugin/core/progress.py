@@ -32,7 +32,7 @@ class Progress:
         if self._is_cancelled is not None and self._is_cancelled():
             raise Cancelled("cancelled by the user")
 
-    def sub(self, start: float, end: float) -> "Progress":
+    def sub(self, start: float, end: float) -> Progress:
         """A child progress mapping 0-100 onto [start, end] of this one."""
 
         def report(percent: float, message: str) -> None:
