@@ -149,9 +149,9 @@ def _assemble(pieces, node_ids, crs: str, pieces_crs: str, progress: Progress) -
         us = np.array([e[0] for e in edges]) - 1
         vs = np.array([e[1] for e in edges]) - 1
         graph = coo_matrix((np.ones(len(edges)), (us, vs)), shape=(count, count))
-        n_components, labels = connected_components(graph, directed=False)
+        _, labels = connected_components(graph, directed=False)
     else:
-        n_components, labels = 0, np.zeros(count, dtype=int)
+        labels = np.zeros(count, dtype=int)
     used = sorted(node_xy)
     component_of_node = {n: int(labels[n - 1]) for n in used}
     # number components by size (0 = largest) so "component 0" means the main network
