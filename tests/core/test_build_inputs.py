@@ -223,3 +223,21 @@ def test_cli_prints_counts_and_names_bad_input(tmp_path, capsys):
                  "--quiet"])
     error = capsys.readouterr().err
     assert code == 2 and "row 2" in error and "field lng" in error and str(bad) in error
+
+
+def test_study_areas_with_their_own_population(tmp_path):
+    areas = _geojson(tmp_path / "areas.geojson", [
+        ({"name": "north", "population": 5000}, _square(121.40, 31.21, 0.01)),
+        ({"name": "south", "population": 3001}, _square(121.40, 31.20, 0.01))])
+    pois = _geojson(tmp_path / "p.geojson", [
+        ({"name": "某药店", "tags": json.dumps({"amenity": "pharmacy"})},
+         {"type": "Point", "coordinates": [121.405, 31.205]})])
+    out = tmp_path / "p.gpkg"
+    report = build_project(BuildConfig(out=out, pois=[SourceSpec(pois)],
+                                       study_area=SourceSpec(areas), grid_size_m=250))
+    sums = defaultdict(float)
+    for origin in read_layer(out, ps.ORIGINS).features:
+        sums[origin.attributes["subdistrict"]] += origin.attributes["population"]
+    assert dict(sums) == {"north": 5000, "south": 3001}
+    assert "own population" in report.population_source
+    assert report.per_type == {"pharmacy": 1}

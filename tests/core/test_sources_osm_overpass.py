@@ -155,3 +155,47 @@ def test_not_an_osm_file(tmp_path):
     with pytest.raises(InputError) as info:
         read_pois(path)
     assert info.value.file == str(path)
+
+
+OSM_XML = """<?xml version='1.0' encoding='UTF-8'?>
+<osm version="0.6" generator="test">
+  <node id="1" lat="31.2000" lon="121.4000" version="1"/>
+  <node id="2" lat="31.2000" lon="121.4100" version="1"/>
+  <node id="3" lat="31.2050" lon="121.4050" version="1"/>
+  <node id="4" lat="31.1950" lon="121.4050" version="1"/>
+  <node id="5" lat="31.2000" lon="121.4050" version="1"/>
+  <node id="6" lat="31.2010" lon="121.4010" version="1">
+    <tag k="amenity" v="pharmacy"/><tag k="name" v="华氏大药房"/>
+  </node>
+  <node id="7" lat="31.2020" lon="121.4020" version="1"/>
+  <node id="8" lat="31.2020" lon="121.4030" version="1"/>
+  <node id="9" lat="31.2030" lon="121.4030" version="1"/>
+  <way id="10" version="1"><nd ref="1"/><nd ref="5"/><nd ref="2"/>
+    <tag k="highway" v="residential"/></way>
+  <way id="11" version="1"><nd ref="3"/><nd ref="5"/><nd ref="4"/>
+    <tag k="highway" v="footway"/></way>
+  <way id="12" version="1"><nd ref="1"/><nd ref="3"/>
+    <tag k="highway" v="motorway"/></way>
+  <way id="13" version="1"><nd ref="2"/><nd ref="3"/>
+    <tag k="highway" v="service"/><tag k="access" v="private"/></way>
+  <way id="14" version="1"><nd ref="7"/><nd ref="8"/><nd ref="9"/><nd ref="7"/>
+    <tag k="leisure" v="park"/><tag k="name" v="小游园"/></way>
+</osm>
+"""
+
+
+def test_osm_xml_pois_and_network(tmp_path):
+    from lifecircle_plugin.core.build.network import network_from_osm
+
+    path = tmp_path / "tiny.osm"
+    path.write_text(OSM_XML, encoding="utf-8")
+    assert guess_kind(path) == "osm"
+    records = {r.source_id: r for r in read_pois(path)}
+    assert set(records) == {"node/6", "way/14"}
+    assert records["node/6"].name == "华氏大药房"
+    assert records["way/14"].footprint is not None
+    network = network_from_osm(read_osm(path, ["lines"]), "EPSG:4549")
+    # the residential way and the footway cross at node 5: four edges, five nodes
+    assert len(network.edges) == 4 and len(network.nodes) == 5
+    assert {e[3] for e in network.edges} == {"residential", "footway"}
+    assert network.components == 1

@@ -133,10 +133,13 @@ def _areas(config, sub_layer, records, crs, report) -> Tuple[List[og.Area], str]
     if sub_layer is not None:
         return _subdistrict_areas(config.subdistricts, sub_layer, crs), "subdistricts"
     if config.study_area is not None:
-        layer = read_ogr_layer(config.study_area.path, config.study_area.layer,
-                               config.study_area.crs, config.study_area.encoding,
-                               target_crs=crs)
-        geometry = shapely.union_all([f.geometry for f in layer.features if f.geometry])
+        spec = config.study_area
+        layer = read_ogr_layer(spec.path, spec.layer, spec.crs, spec.encoding)
+        areas = _subdistrict_areas(spec, layer, crs)
+        if any(a.population is not None for a in areas):
+            report.population_source = "the study areas' own population field"
+            return areas, f"study areas from {layer.path.name}"
+        geometry = shapely.union_all([a.geometry for a in areas])
         return [_study_area(config, geometry, report)], f"study area from {layer.path.name}"
     return [], ""
 
