@@ -10,8 +10,8 @@ a 街镇 add up to its census population to the person.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import List, Optional, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence
 
 import numpy as np
 import shapely
@@ -28,6 +28,7 @@ class Area:
     name: str
     geometry: BaseGeometry
     population: Optional[float]
+    attributes: Dict[str, Any] = field(default_factory=dict)  # the source row (code, name_en)
 
 
 @dataclass

@@ -73,6 +73,8 @@ def build_project(config: BuildConfig, progress: Progress = NO_PROGRESS) -> Buil
     index = og.assign_area([Point(f.x, f.y) for f in facilities], areas)
     names = [areas[i].name if i is not None else None for i in index]
     report.inside_subdistricts = sum(1 for n in names if n is not None)
+    report.per_type_inside = dict(Counter(f.facility_type for f, n in zip(facilities, names)
+                                          if n is not None))
     progress.update(75, "placing residents")
     origins = _origins(config, areas, crs, report)
     progress.update(85, "writing the project")
@@ -93,8 +95,6 @@ def _read_sources(config, cache, progress: Progress):
             found = osm_pois(features, spec.label)
         else:
             found = read_pois(spec.path, kind, spec.label, **spec.reader_options())
-        for record in found:
-            record.attributes.setdefault("_category_map", spec.category_map)
         records.extend(found)
         rows.append(_source_row(spec, kind, len(found), "poi"))
     return records, rows
@@ -166,9 +166,8 @@ def _subdistrict_areas(spec: SourceSpec, layer, crs) -> List[og.Area]:
                 raise InputError(f"population '{population}' is not a number",
                                  file=layer.path, layer=layer.layer, row=feature.row,
                                  field=pop_f) from None
-        area = og.Area(str(name or f"#{feature.row}"), geometry, population)
-        area.attributes = feature.attributes  # type: ignore[attr-defined]
-        areas.append(area)
+        areas.append(og.Area(str(name or f"#{feature.row}"), geometry, population,
+                             feature.attributes))
     return areas
 
 
@@ -182,9 +181,7 @@ def _study_area(config, geometry, report) -> og.Area:
     else:
         population, how = None, "unknown: origins weighted by area, shares are of area"
     report.population_source = how
-    area = og.Area("study area", polygonal(geometry), population)
-    area.attributes = {}  # type: ignore[attr-defined]
-    return area
+    return og.Area("study area", polygonal(geometry), population)
 
 
 def _study_area_from_network(config, network, report) -> og.Area:
@@ -205,20 +202,19 @@ def _network(config, cache, crs, progress) -> Optional[net.Network]:
 
 def _classify(records, catalogue: Catalogue, config, crs, report):
     records = join_osm_identities(records)
-    classifiers: Dict[int, Classifier] = {}
+    maps = {spec.label: spec.category_map for spec in config.pois}
+    classifiers: Dict[str, Classifier] = {}
     lons = np.array([r.lon for r in records])
     lats = np.array([r.lat for r in records])
     xs, ys = reproject(lons, lats, WGS84, crs) if len(records) else (lons, lats)
     facilities, unclassified = [], []
     for record, x, y in zip(records, np.atleast_1d(xs), np.atleast_1d(ys)):
-        category_map = record.attributes.pop("_category_map", None)
-        key = id(category_map)
-        if key not in classifiers:
-            classifiers[key] = Classifier(catalogue, category_map)
+        if record.source not in classifiers:
+            classifiers[record.source] = Classifier(catalogue, maps.get(record.source))
         footprint = polygonal(reproject_geometry(record.footprint, WGS84, crs)) \
             if record.footprint is not None else None
         area = float(footprint.area) if footprint is not None else None
-        type_id, rule = classifiers[key].classify(record, area)
+        type_id, rule = classifiers[record.source].classify(record, area)
         if type_id == UNCLASSIFIED:
             unclassified.append((record, Point(x, y)))
             continue
@@ -362,7 +358,7 @@ def _write(out, crs, catalogue, config, facilities, names, unclassified, areas, 
 
 
 def _area_feature(area: og.Area) -> Feature:
-    attrs = getattr(area, "attributes", {}) or {}
+    attrs = area.attributes
     code = next((attrs[k] for k in ("code_2023", "code", "代码", "adcode") if attrs.get(k)),
                 None)
     return Feature({"name": area.name, "name_en": attrs.get("name_en"),

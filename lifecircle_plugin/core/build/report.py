@@ -12,6 +12,7 @@ class BuildReport:
     crs: str
     per_type: Dict[str, int] = field(default_factory=dict)
     per_task: Dict[int, int] = field(default_factory=dict)
+    per_type_inside: Dict[str, int] = field(default_factory=dict)  # inside the sub-districts
     inside_subdistricts: int = 0
     unclassified: int = 0
     unclassified_by_source: Dict[str, int] = field(default_factory=dict)
@@ -56,9 +57,10 @@ class BuildReport:
         for task, count in sorted(self.per_task.items()):
             label = catalogue.tasks[task].name_zh if catalogue else ""
             lines.append(f"  task {task:2d} {label}: {count}")
-        lines.append("per facility type:")
+        lines.append("per facility type (total / inside the sub-districts):")
         for type_id, count in sorted(self.per_type.items(), key=lambda kv: (-kv[1], kv[0])):
             label = catalogue.types[type_id].name_zh if catalogue else ""
-            lines.append(f"  {type_id} {label}: {count}")
+            inside = self.per_type_inside.get(type_id, 0)
+            lines.append(f"  {type_id} {label}: {count} / {inside}")
         lines.extend(f"warning: {w}" for w in self.warnings)
         return lines
