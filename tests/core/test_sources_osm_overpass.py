@@ -199,3 +199,14 @@ def test_osm_xml_pois_and_network(tmp_path):
     assert len(network.edges) == 4 and len(network.nodes) == 5
     assert {e[3] for e in network.edges} == {"residential", "footway"}
     assert network.components == 1
+
+
+def test_query_for_the_catalogue_tags():
+    from lifecircle_plugin.core.catalogue import load_catalogue
+    from lifecircle_plugin.core.sources.overpass import catalogue_selectors
+
+    selectors = catalogue_selectors(load_catalogue())
+    assert {"amenity=kindergarten", "shop=convenience", "highway=bus_stop"} <= set(selectors)
+    query = build_query((121.32, 31.17, 121.44, 31.25), selectors)
+    assert query.startswith("[out:json]") and query.count("nwr[") == len(selectors)
+    assert '["shop"="convenience"](31.17,121.32,31.25,121.44)' in query

@@ -5,7 +5,6 @@ Overpass JSON, CSV/XLSX tables with coordinates, or any other OGR vector layer.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import List, Optional
 
@@ -26,14 +25,10 @@ def guess_kind(path) -> str:
         try:
             with open(path, encoding="utf-8-sig") as handle:
                 head = handle.read(4096)
-        except OSError:
+        except (OSError, UnicodeDecodeError):
             return "vector"
         if '"elements"' in head or '"osm3s"' in head:
             return "overpass"
-        try:
-            json.loads(head)
-        except json.JSONDecodeError:
-            pass
     return "vector"
 
 
