@@ -302,3 +302,17 @@ def test_a_write_protected_package_is_refused_untouched(tmp_path):
     with pytest.raises(PackageError, match="read-only"):
         SurveyStore(path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_read_only_store_reads_and_never_writes(tmp_path, template):
+    path = tmp_path / "r.lcsurvey"
+    shutil.copyfile(template, path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with SurveyStore(path, read_only=True) as store:
+        assert len(store.facilities()) == 10 and store.checklist("aed")
+        with pytest.raises(PackageError, match="read-only"):
+            store.start_audit(MEAL, "李")
+        with pytest.raises(PackageError, match="read-only"):
+            store.set_inspector("李")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.lcsurvey"]

@@ -61,37 +61,52 @@ class SurveyStore(FacilityEdits, PhotoShelf):
     """An open survey package. Open with `SurveyStore(path)` or `SurveyStore.open(path)`.
 
     Raises NotAPackage / CorruptPackage / NewerSchema (all PackageError, an InputError)
-    without modifying the file when it cannot be used.
+    without modifying the file when it cannot be used. `read_only=True` (for the import
+    and for previews) reads without ever writing; every write method then raises
+    PackageError.
     """
 
-    def __init__(self, path: Union[str, Path]) -> None:
+    def __init__(self, path: Union[str, Path], read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         self._conn: Optional[sqlite3.Connection] = None
         self._info = inspect_package(self.path)
-        for place in (self.path, self.path.parent):
-            if not os.access(place, os.W_OK):
-                raise PackageError("the package is read-only here (write-protected file or "
-                                   "folder); copy it to a writable folder", file=self.path)
+        if not read_only:
+            for place in (self.path, self.path.parent):
+                if not os.access(place, os.W_OK):
+                    raise PackageError("the package is read-only here (write-protected file "
+                                       "or folder); copy it to a writable folder",
+                                       file=self.path)
         try:
-            self._conn = sqlite3.connect(str(self.path), isolation_level=None)
-            self._conn.row_factory = sqlite3.Row
-            self._conn.execute("PRAGMA busy_timeout=5000")
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=FULL")
-            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._conn = self._connect()
         except sqlite3.Error as exc:
-            if self._conn is not None:
-                self._conn.close()
-            raise PackageError(f"cannot open the package for writing: {exc}",
-                               file=self.path) from None
+            raise PackageError(f"cannot open the package: {exc}", file=self.path) from None
         self._checklists: Dict[str, Checklist] = {}
         self.checkpoint()
         log.info("opened survey package %s (%s facilities)", self.path,
                  self._info.get("facility_count", "?"))
 
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            connection = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True,
+                                         isolation_level=None)
+        else:
+            connection = sqlite3.connect(str(self.path), isolation_level=None)
+        try:
+            connection.row_factory = sqlite3.Row
+            connection.execute("PRAGMA busy_timeout=5000")
+            if not self.read_only:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=FULL")
+                connection.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.Error:
+            connection.close()
+            raise
+        return connection
+
     @classmethod
-    def open(cls, path: Union[str, Path]) -> SurveyStore:
-        return cls(path)
+    def open(cls, path: Union[str, Path], read_only: bool = False) -> SurveyStore:
+        return cls(path, read_only)
 
     # ------------------------------------------------------------ lifecycle
 
@@ -101,6 +116,8 @@ class SurveyStore(FacilityEdits, PhotoShelf):
         Committed answers are safe either way; this only makes the `.lcsurvey` file
         complete on its own, should someone copy it without its `-wal` companion.
         """
+        if self.read_only:
+            return
         try:
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.OperationalError as exc:  # another reader holds the log: later
@@ -125,6 +142,8 @@ class SurveyStore(FacilityEdits, PhotoShelf):
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction, committed (and fsynced) before the caller gets control back."""
+        if self.read_only:
+            raise PackageError("the package was opened read-only", file=self.path)
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
