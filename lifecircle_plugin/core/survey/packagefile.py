@@ -178,7 +178,7 @@ def write_package(out_path: Union[str, Path], info: Dict[str, Any],
 
 def _fill(db: sqlite_utils.Database, info: Dict[str, Any], facilities, checklists,
           context) -> None:
-    db.conn.executescript(DDL)
+    db.conn.executescript(f"BEGIN;\n{DDL}\nCOMMIT;")
     now = now_iso()
     rows = []
     for facility in facilities:
