@@ -3,9 +3,33 @@
 Durability first: the file is validated read-only before anything is written, then
 opened in WAL mode with synchronous=FULL, and every public write method is one
 transaction committed before it returns, so killing the app loses nothing that a
-method call had returned from. Text is NFC-normalised on the way in.
+method call had returned from. Text is NFC-normalised on the way in. Use a store from
+one thread (sqlite3's default check); open another store for another thread.
 
-Use from one thread (sqlite3's default check); open one store per thread if needed.
+API (records are frozen dataclasses from records.py; errors are InputError subclasses
+from packagefile.py, each a one-line message naming file/field):
+  SurveyStore(path, read_only=False) / SurveyStore.open(path)   NotAPackage,
+      CorruptPackage, NewerSchema, PackageError (read-only file) - file untouched
+  .info -> dict, .package_uuid, .crs, .inspector, .set_inspector(name)
+  .facilities(search, task, facility_type, status, audited) -> [FacilityRow]
+  .facility(uuid) -> Facility, .facility_types() -> [FacilityType], .audit_counts()
+  .checklist(facility_type) -> Checklist
+  .add_facility(type, name, x, y, inspector=None, address="", attributes=None,
+      status="existing") -> Facility; .move_facility(uuid, x, y, inspector=None);
+      .set_status(uuid, status, inspector=None);
+      .update_facility(uuid, inspector=None, name=, address=, facility_type=)
+  .audits(uuid), .audit(audit_uuid), .current_audit(uuid) -> Audit | None,
+      .start_audit(uuid, inspector=None) -> Audit (the open draft if any)
+  .save_answer(audit_uuid, question_id, value) -> stored value (InputError, field=
+      question id; AuditClosed), .answers(audit_uuid) -> {id: value},
+      .missing(audit_uuid) -> [Question], .complete_audit(audit_uuid) -> Audit
+      (IncompleteAudit.missing), .reopen_audit(audit_uuid, inspector=None)
+  .add_photo(audit_uuid|None, facility_uuid, path|bytes, original_name=None,
+      question_id=None) -> Photo; .remove_photo(photo_uuid); .photo(photo_uuid);
+      .photos(facility_uuid, audit_uuid=None) -> [Photo]; .photo_data(photo_uuid) -> bytes
+  .history(uuid) -> [HistoryEntry], .context(layer=None) -> [ContextFeature],
+      .extent() -> (minx, miny, maxx, maxy) | None
+  .checkpoint(), .close() / context manager
 
     with SurveyStore(path) as store:
         store.set_inspector("王芳")
@@ -205,16 +229,19 @@ class SurveyStore(FacilityEdits, PhotoShelf):
                    audited: Optional[bool] = None) -> List[FacilityRow]:
         """Facilities for the list and the map, ordered by task, type, name.
 
-        search: substring of name or address, or a uuid prefix. status: one or several
-        of SURVEY_STATUSES. audited: True = has a complete audit, False = has none yet.
+        search: substring of the name, the address or the type's Chinese or English
+        name, or a uuid prefix. status: one or several of SURVEY_STATUSES. audited: True =
+        has a complete audit, False = has none yet (a draft is not yet audited).
         """
         where, params = [], []
         if search:
             needle = nfc(search).strip()
             escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            where.append("(f.name LIKE ? ESCAPE '\\' OR f.address LIKE ? ESCAPE '\\' "
-                         "OR f.uuid LIKE ? ESCAPE '\\')")
-            params += [f"%{escaped}%", f"%{escaped}%", f"{escaped}%"]
+            where.append("(f.name LIKE ?1 ESCAPE '\\' OR f.address LIKE ?1 ESCAPE '\\' "
+                         "OR f.facility_type IN (SELECT facility_type FROM checklists WHERE "
+                         "name_zh LIKE ?1 ESCAPE '\\' OR name_en LIKE ?1 ESCAPE '\\') "
+                         "OR f.uuid LIKE ?2 ESCAPE '\\')")
+            params += [f"%{escaped}%", f"{escaped}%"]
         if task is not None:
             where.append("f.task = ?")
             params.append(int(task))
@@ -238,6 +265,13 @@ class SurveyStore(FacilityEdits, PhotoShelf):
         return [FacilityRow(*row[:9], audit_status=("draft" if row["draft"] else "complete"
                                                    if row["complete"] else "none"))
                 for row in self._conn.execute(sql, params)]
+
+    def audit_counts(self) -> Dict[str, int]:
+        """{'total', 'none', 'draft', 'complete'}: facilities by audit state, for a status bar."""
+        counts = {"none": 0, "draft": 0, "complete": 0}
+        for row in self.facilities():
+            counts[row.audit_status] += 1
+        return dict(counts, total=sum(counts.values()))
 
     def facility(self, facility_uuid: str) -> Facility:
         row = self._one("SELECT * FROM facilities WHERE uuid = ?", (facility_uuid,))
