@@ -11,11 +11,12 @@ from pathlib import Path
 import fiona
 import pytest
 import shapely
-from shapely.geometry import shape
+from shapely.geometry import Point, shape
 
 sys.path.insert(0, str(Path(__file__).parent))
 from survey_support import changning_project, sha256  # noqa: E402
 
+from lifecircle_plugin.core import gpkg  # noqa: E402
 from lifecircle_plugin.core.errors import Cancelled, InputError  # noqa: E402
 from lifecircle_plugin.core.progress import Progress  # noqa: E402
 from lifecircle_plugin.core.survey.package import make_package  # noqa: E402
@@ -159,6 +160,19 @@ def test_a_file_that_is_not_a_project_is_refused(tmp_path, changning_dir):
     with pytest.raises(InputError) as info:
         make_package(changning_dir / "subdistricts.geojson", tmp_path / "x.lcsurvey")
     assert "facilities" in info.value.message
+
+
+def test_a_type_without_checklist_is_refused(tmp_path):
+    project = tmp_path / "odd.gpkg"
+    with gpkg.atomic_geopackage(project) as dataset:
+        gpkg.write_layer(dataset, "facilities", [gpkg.Feature(
+            {"uuid": "u1", "facility_type": "moon_base", "task": 1, "name": "x"},
+            Point(1, 2))], "EPSG:4549")
+        gpkg.write_layer(dataset, "lc_metadata", [gpkg.Feature(
+            {"key": "project_id", "value": "p"})], "EPSG:4549")
+    with pytest.raises(InputError, match="moon_base"):
+        make_package(project, tmp_path / "x.lcsurvey")
+    assert not (tmp_path / "x.lcsurvey").exists()
 
 
 def test_writing_is_atomic(project, tmp_path):

@@ -152,6 +152,8 @@ def test_complete_audit_is_closed_until_reopened(store):
     store.complete_audit(audit)
     with pytest.raises(AuditClosed):
         store.save_answer(audit, "seats", 10)
+    with pytest.raises(AuditClosed):
+        store.add_photo(audit, MEAL, b"\xff\xd8\xff late", "late.jpg")
     assert store.current_audit(MEAL).audit_uuid == audit
     store.reopen_audit(audit)
     store.save_answer(audit, "seats", 10)
