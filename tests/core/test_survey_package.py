@@ -120,6 +120,16 @@ def test_streets_near_the_area_are_included(project, tmp_path):
     assert whole.facilities == project[1]["facilities"] and whole.area == "all"
 
 
+def test_subdistrict_by_english_name_or_code(project, jiangsu, changning_dir, tmp_path):
+    raw = json.loads((changning_dir / "subdistricts.geojson").read_text("utf-8"))
+    props = next(f["properties"] for f in raw["features"] if f["properties"]["name_zh"] == JIANGSU)
+    wanted = {r["uuid"] for r in _rows(jiangsu[0], "SELECT uuid FROM facilities")}
+    for key in (props["name_en"].upper(), props["code_2023"]):
+        path = tmp_path / f"{key}.lcsurvey"
+        assert make_package(project[0], path, subdistrict=key).area == JIANGSU
+        assert {r["uuid"] for r in _rows(path, "SELECT uuid FROM facilities")} == wanted
+
+
 def test_selection_by_task_and_uuids(project, tmp_path):
     path = tmp_path / "t7.lcsurvey"
     summary = make_package(project[0], path, subdistrict=JIANGSU, task=7)
