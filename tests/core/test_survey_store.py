@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from survey_support import make_package  # noqa: E402
 
 from lifecircle_plugin.core.errors import InputError  # noqa: E402
+from lifecircle_plugin.core.survey.checklists import AnswerError  # noqa: E402
 from lifecircle_plugin.core.survey.packagefile import (  # noqa: E402
     AuditClosed,
     IncompleteAudit,
@@ -136,9 +137,9 @@ def test_answers_are_validated_and_stored_as_json(store):
     assert answered_at[0][0][-6] in "+-"  # ISO 8601 with its UTC offset
     for question, bad in (("seats", 501), ("seats", "many"), ("present", "gone"),
                           ("opens_at", "25:00"), ("step_free_entrance", "yes")):
-        with pytest.raises(InputError) as info:
+        with pytest.raises(AnswerError) as info:
             store.save_answer(audit, question, bad)
-        assert info.value.field == question
+        assert info.value.field == question and info.value.message_zh
     assert store.answers(audit)["seats"] == 30
     with pytest.raises(InputError):
         store.save_answer(audit, "no_such_question", 1)

@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from ..errors import InputError
-from .checklists import Checklist, Question, clean_answer, missing_required
+from .checklists import AnswerError, Checklist, Question, clean_answer, missing_required
 from .packagefile import (
     AuditClosed,
     IncompleteAudit,
@@ -352,8 +352,9 @@ class SurveyStore(FacilityEdits, PhotoShelf):
     def save_answer(self, audit_uuid: str, question_id: str, value: Any) -> Any:
         """Validate, normalise and commit one answer; returns the stored value.
 
-        None, '' or [] clears the answer. Raises InputError(field=question_id) with a
-        one-sentence message for an invalid value, AuditClosed for a complete audit.
+        None, '' or [] clears the answer. Raises AnswerError (an InputError; field =
+        question id, .message in English, .message_zh in Chinese, .code) for an invalid
+        value, AuditClosed for a complete audit.
         """
         _, checklist = self._draft(audit_uuid)
         question = checklist.question(question_id)
@@ -383,7 +384,7 @@ class SurveyStore(FacilityEdits, PhotoShelf):
             "SELECT photo_uuid FROM photos WHERE audit_uuid = ?", (audit_uuid,))}
         unknown = [u for u in uuids if u not in known]
         if unknown:
-            raise InputError(f"photos {unknown} are not in this audit", field=question.id)
+            raise AnswerError("unknown_photos", question.id, unknown=unknown)
 
     def answers(self, audit_uuid: str) -> Dict[str, Any]:
         """{question_id: value} of an audit, as stored."""
