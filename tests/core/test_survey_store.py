@@ -234,8 +234,10 @@ def test_history_is_ordered(store):
     store.move_facility(MEAL, 1.0, 2.0)
     _fill_required(store, audit)
     store.complete_audit(audit)
-    kinds = [h.kind for h in store.history(MEAL)]
+    history = store.history(MEAL)
+    kinds = [h.kind for h in history]
     assert kinds[0] == "audit_started" and kinds[-1] == "audit_completed"
+    assert history[-1].new_value == store.answers(audit) and history[-1].new_value["seats"] == 24
     assert kinds.count("change") == 2 and "photo_added" in kinds
 
 

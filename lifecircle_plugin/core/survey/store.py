@@ -437,7 +437,8 @@ class SurveyStore(FacilityEdits, PhotoShelf):
     # ------------------------------------------------------------ history and context
 
     def history(self, facility_uuid: str) -> List[HistoryEntry]:
-        """Audits (started, completed), photos and field changes, oldest first."""
+        """Audits (started, completed: new_value = its answers), photos and field changes
+        (old and new values), oldest first."""
         self.facility(facility_uuid)
         entries: List[HistoryEntry] = []
         audits = self.audits(facility_uuid)
@@ -447,7 +448,8 @@ class SurveyStore(FacilityEdits, PhotoShelf):
                                         audit.inspector, audit.audit_uuid))
             if audit.completed_at:
                 entries.append(HistoryEntry(audit.completed_at, "audit_completed", None, None,
-                                            None, audit.inspector, audit.audit_uuid))
+                                            self.answers(audit.audit_uuid), audit.inspector,
+                                            audit.audit_uuid))
         for row in self._conn.execute(
                 "SELECT field, old_value, new_value, changed_at, inspector FROM changes "
                 "WHERE facility_uuid = ? ORDER BY changed_at, rowid", (facility_uuid,)):
