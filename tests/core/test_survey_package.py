@@ -132,7 +132,10 @@ def test_subdistrict_by_english_name_or_code(project, jiangsu, changning_dir, tm
 
 def test_selection_by_task_and_uuids(project, tmp_path):
     path = tmp_path / "t7.lcsurvey"
-    summary = make_package(project[0], path, subdistrict=JIANGSU, task=7)
+    reported = []
+    summary = make_package(project[0], path, subdistrict=JIANGSU, task=7,
+                           progress=Progress(lambda pct, msg: reported.append(pct)))
+    assert reported == sorted(reported) and reported[-1] == 100
     expected = {u for u in project[1]["by_subdistrict"][JIANGSU]
                 if project[1]["types"][u] in ("bus_stop", "metro_station", "bike_share",
                                               "micro_circulation_bus", "slow_traffic_network")}
