@@ -10,6 +10,7 @@ never duplicates one and a conflict decided in review is not raised again.
 from __future__ import annotations
 
 import logging
+import unicodedata
 import uuid
 from typing import Any, Dict, List, Set
 
@@ -121,7 +122,7 @@ class FacilityImporter:
             sources=dumps([{"source": "survey", "source_id": package.package_uuid,
                             "inspector": package.inspector}]),
             attributes=dumps(row.get("attributes") or {}))
-        values = self._home(package, row["uuid"], values, {})
+        values = self._home(package, row["uuid"], _nfc(values), {})
         self.writer.insert(ps.FACILITIES, values, xy=(row.get("x"), row.get("y")))
         self.state.facilities[row["uuid"]] = dict(values, x=row.get("x"), y=row.get("y"))
         result.added_facilities.append(row["uuid"])
@@ -131,7 +132,7 @@ class FacilityImporter:
     def _update(self, package, project, updates: Dict[str, Any]) -> None:
         values = {name: value for name, value in updates.items() if name not in ("x", "y")}
         xy = (updates["x"], updates["y"]) if "x" in updates else None
-        values = self._home(package, project["uuid"], values, project)
+        values = self._home(package, project["uuid"], _nfc(values), project)
         values["updated_at"] = self.now
         self.writer.update(ps.FACILITIES, "uuid", project["uuid"], values, xy=xy)
         project.update(values)
@@ -269,6 +270,12 @@ class FacilityImporter:
         self.state.logged.add((kind, record_uuid))
 
 
+
+
+def _nfc(values: Dict[str, Any]) -> Dict[str, Any]:
+    """Text is stored NFC, so later comparisons, searches and exports see one form."""
+    return {name: unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+            for name, value in values.items()}
 
 
 def _loads_dict(text) -> Dict[str, Any]:

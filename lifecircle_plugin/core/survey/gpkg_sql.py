@@ -149,24 +149,19 @@ def update(connection: sqlite3.Connection, table: str, key: str, key_value: Any,
                        [*values.values(), key_value])
 
 
-def touch_contents(connection: sqlite3.Connection, table: str) -> None:
-    """Bump last_change and widen the extent to the layer's geometries (GDAL reads the
-    extent from gpkg_contents; a stale one hides new features from 'zoom to layer')."""
-    geometry, _ = geometry_column(connection, table)
+def touch_contents(connection: sqlite3.Connection, table: str,
+                   bounds: Optional[Tuple[float, float, float, float]] = None) -> None:
+    """Bump last_change and widen the layer extent by `bounds` (of the geometries just
+    written). GDAL and QGIS read the extent from gpkg_contents; a stale one hides new
+    features from 'zoom to layer'. Like GDAL, deletes do not shrink it."""
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-    if geometry:
-        extent = connection.execute(
-            f'SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "rtree_{table}_{geometry}"'
-        ).fetchone() if _has_rtree(connection, table, geometry) else None
-        if extent and extent[0] is not None:
-            connection.execute(
-                "UPDATE gpkg_contents SET last_change = ?, min_x = ?, min_y = ?, max_x = ?,"
-                " max_y = ? WHERE table_name = ?", (now, *extent, table))
-            return
     connection.execute("UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?",
                        (now, table))
-
-
-def _has_rtree(connection, table, geometry) -> bool:
-    return connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
-                              (f"rtree_{table}_{geometry}",)).fetchone() is not None
+    if bounds is None:
+        return
+    connection.execute(
+        "UPDATE gpkg_contents SET min_x = min(coalesce(min_x, ?), ?),"
+        " min_y = min(coalesce(min_y, ?), ?), max_x = max(coalesce(max_x, ?), ?),"
+        " max_y = max(coalesce(max_y, ?), ?) WHERE table_name = ?",
+        (bounds[0], bounds[0], bounds[1], bounds[1], bounds[2], bounds[2], bounds[3],
+         bounds[3], table))

@@ -148,6 +148,7 @@ class SqlWriter:
         self.connection = connection
         self.state = state
         self.touched: Set[str] = set()
+        self.bounds: Dict[str, Tuple[float, float, float, float]] = {}
         self.srs = {table: gpkg_sql.geometry_column(connection, table)
                     for table in (ps.FACILITIES, ps.AUDITS)}
 
@@ -182,13 +183,19 @@ class SqlWriter:
                   if name in self.state.columns[table]}
         geometry, srs_id = self.srs.get(table, (None, 0))
         if xy is not None and geometry:
-            values[geometry] = (gpkg_sql.point_blob(xy[0], xy[1], srs_id)
-                                if xy[0] is not None and xy[1] is not None else None)
+            has_xy = xy[0] is not None and xy[1] is not None
+            values[geometry] = gpkg_sql.point_blob(xy[0], xy[1], srs_id) if has_xy else None
+            if has_xy:
+                self._widen(table, float(xy[0]), float(xy[1]))
         return values
+
+    def _widen(self, table: str, x: float, y: float) -> None:
+        old = self.bounds.get(table, (x, y, x, y))
+        self.bounds[table] = (min(old[0], x), min(old[1], y), max(old[2], x), max(old[3], y))
 
     def finish(self) -> None:
         for table in sorted(self.touched):
-            gpkg_sql.touch_contents(self.connection, table)
+            gpkg_sql.touch_contents(self.connection, table, self.bounds.get(table))
 
 
 class NullWriter:

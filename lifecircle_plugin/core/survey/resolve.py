@@ -64,8 +64,11 @@ def resolve_conflict(project_gpkg, conflict_uuid: str, choice: str,
         connection.execute(
             f'UPDATE "{ps.CONFLICTS}" SET state = ?, resolution = ?, resolved_at = ?'
             " WHERE conflict_uuid = ?", ("resolved", choice, now, conflict_uuid))
-        for table in (ps.CONFLICTS, ps.FACILITIES, ps.SYNC_STATE):
+        xy = (resolution.applied.get("x"), resolution.applied.get("y"))
+        bounds = (*xy, *xy) if xy[0] is not None else None
+        for table in (ps.CONFLICTS, ps.SYNC_STATE):
             gpkg_sql.touch_contents(connection, table)
+        gpkg_sql.touch_contents(connection, ps.FACILITIES, bounds)
         connection.execute("COMMIT")
     except BaseException:
         if connection.in_transaction:
@@ -98,7 +101,8 @@ def _take_field(connection, row, now: str) -> Dict[str, Any]:
         if geometry and value and value.get("x") is not None:
             values[geometry] = gpkg_sql.point_blob(value["x"], value["y"], srs_id)
         gpkg_sql.insert(connection, ps.FACILITIES, values)
-        return {"restored": facility_uuid}
+        return {"restored": facility_uuid, "x": (value or {}).get("x"),
+                "y": (value or {}).get("y")}
     if row["field"] == merge.POSITION:
         x, y = value
         gpkg_sql.update(connection, ps.FACILITIES, "uuid", facility_uuid,
