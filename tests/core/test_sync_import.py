@@ -12,40 +12,20 @@ from pathlib import Path
 import fiona
 import pytest
 from osgeo import ogr
-from shapely.geometry import Point, shape
 
 from lifecircle_plugin.core.survey.importer import apply_import, plan_import
 from lifecircle_plugin.core.survey.receipt import read_receipt, receipt_path
-from tests.sync_support import (
-    JIANGSU_ROAD,
-    FieldWork,
-    build_changning_project,
-    make_survey_package,
-    read_table,
-)
+from tests.sync_support import JIANGSU_ROAD, FieldWork, fixtures, make_survey_package, read_table
+from tests.sync_support.fixtures import subdistrict_uuids
+
+changning_project, project = fixtures.changning_project, fixtures.project
 
 PHOTO_A = b"\xff\xd8\xff\xe0 jpeg bytes of the entrance " * 40
 PHOTO_B = b"\xff\xd8\xff\xe0 jpeg bytes of the ramp " * 40
 
 
-@pytest.fixture(scope="session")
-def changning_project(changning_dir, tmp_path_factory) -> Path:
-    return build_changning_project(changning_dir, tmp_path_factory.mktemp("sync") / "p.gpkg")
-
-
-@pytest.fixture
-def project(changning_project, tmp_path) -> Path:
-    return Path(shutil.copyfile(changning_project, tmp_path / "project.gpkg"))
-
-
 def jiangsu_uuids(project: Path):
-    """Facilities of 江苏路街道, found independently by point in polygon with fiona."""
-    with fiona.open(project, layer="subdistricts") as layer:
-        polygon = next(shape(f["geometry"]) for f in layer
-                       if f["properties"]["name"] == JIANGSU_ROAD)
-    with fiona.open(project, layer="facilities") as layer:
-        return sorted(f["properties"]["uuid"] for f in layer
-                      if polygon.covers(Point(f["geometry"]["coordinates"])))
+    return subdistrict_uuids(project, JIANGSU_ROAD)
 
 
 def test_jiangsu_road_field_work_lands_in_the_project(project, tmp_path):

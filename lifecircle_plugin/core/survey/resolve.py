@@ -47,9 +47,8 @@ def resolve_conflict(project_gpkg, conflict_uuid: str, choice: str,
     project_gpkg = Path(project_gpkg)
     connection = gpkg_sql.connect(project_gpkg, write=True)
     try:
-        connection.row_factory = _dict_row
-        row = connection.execute(f'SELECT * FROM "{ps.CONFLICTS}" WHERE conflict_uuid = ?',
-                                 (conflict_uuid,)).fetchone()
+        row = _fetch(connection, f'SELECT * FROM "{ps.CONFLICTS}" WHERE conflict_uuid = ?',
+                     (conflict_uuid,))
         if row is None:
             raise InputError(f"no conflict {conflict_uuid}", file=project_gpkg,
                              layer=ps.CONFLICTS)
@@ -80,8 +79,10 @@ def resolve_conflict(project_gpkg, conflict_uuid: str, choice: str,
     return resolution
 
 
-def _dict_row(cursor, row):
-    return {column[0]: value for column, value in zip(cursor.description, row)}
+def _fetch(connection, sql, parameters):
+    cursor = connection.execute(sql, parameters)
+    row = cursor.fetchone()
+    return None if row is None else dict(zip([c[0] for c in cursor.description], row))
 
 
 def _take_field(connection, row, now: str) -> Dict[str, Any]:
@@ -120,8 +121,8 @@ def _take_field(connection, row, now: str) -> Dict[str, Any]:
 def _to_extra(connection, columns, facility_uuid, name, value, now) -> None:
     if "extra" not in columns:
         gpkg_sql.add_column(connection, ps.FACILITIES, "extra", "String")
-    current = connection.execute(f'SELECT extra FROM "{ps.FACILITIES}" WHERE uuid = ?',
-                                 (facility_uuid,)).fetchone()
+    current = _fetch(connection, f'SELECT extra FROM "{ps.FACILITIES}" WHERE uuid = ?',
+                     (facility_uuid,))
     extra = loads(current["extra"]) if current else None
     extra = extra if isinstance(extra, dict) else {}
     extra[name] = value
