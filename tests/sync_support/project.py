@@ -97,3 +97,45 @@ def read_table(path: Path, table: str) -> List[Dict]:
         return [dict(row) for row in connection.execute(f'SELECT * FROM "{table}"')]
     finally:
         connection.close()
+
+
+def add_result_layers(project: Path) -> Path:
+    """Result layers as the engine writes them (names from project_schema), with values
+    computed here from the real facilities: origin_results at the bus stops with the
+    straight-line distance to the nearest facility of each type (long d_<type> names that
+    share their first 10 characters), and subdistrict_results with facility counts."""
+    data = gpkg.read_layer(project, ps.FACILITIES)
+    by_type: Dict[str, list] = {}
+    for feature in data.features:
+        by_type.setdefault(feature.attributes["facility_type"], []).append(feature)
+    types = sorted(t for t in by_type if t != "bus_stop")
+    origins = []
+    for stop in by_type["bus_stop"]:
+        distances = {t: min(stop.geometry.distance(f.geometry) for f in by_type[t])
+                     for t in types}
+        attributes = {"origin_uuid": stop.attributes["uuid"], "scenario": "current",
+                      "subdistrict": stop.attributes["subdistrict"], "population": 100.0,
+                      "basic_types_reached_15min": sum(d <= 1000 for d in distances.values()),
+                      "basic_types_total": len(types), "method": "straight_line"}
+        attributes.update({ps.distance_field(t): round(d, 2) for t, d in distances.items()})
+        origins.append(gpkg.Feature(attributes, stop.geometry))
+    rows = []
+    for subdistrict in sorted({f.attributes["subdistrict"] for f in data.features}):
+        for facility_type in types:
+            count = sum(f.attributes["subdistrict"] == subdistrict
+                        for f in by_type[facility_type])
+            rows.append(gpkg.Feature({
+                "subdistrict": subdistrict, "scenario": "current",
+                "facility_type": facility_type, "task": TASK_OF[facility_type],
+                "facilities": count, "threshold_m": 1000.0, "threshold_verif": "M",
+                "share": 0.5, "share_5min": 0.1, "share_10min": 0.3, "share_15min": 0.5,
+                "method": "straight_line"}))
+    origin_fields = dict(ps.LAYERS[ps.ORIGIN_RESULTS][1])
+    origin_fields.update({ps.distance_field(t): "Real" for t in types})
+    result_fields = {name: kind for name, kind in ps.LAYERS[ps.SUBDISTRICT_RESULTS][1].items()
+                     if name in rows[0].attributes}
+    dataset = gpkg.open_dataset(project, update=True)
+    gpkg.write_layer(dataset, ps.ORIGIN_RESULTS, origins, CRS, fields=origin_fields)
+    gpkg.write_layer(dataset, ps.SUBDISTRICT_RESULTS, rows, CRS, fields=result_fields)
+    dataset = None
+    return project
