@@ -133,3 +133,16 @@ def test_geojson_in_wgs84_and_geopackage_in_gauss_kruger(audited_project, tmp_pa
 def test_unknown_format_is_refused(audited_project, tmp_path):
     with pytest.raises(InputError, match="format"):
         export_project(audited_project, tmp_path, fmt="kml")
+
+
+def test_export_command_line(audited_project, tmp_path):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-m", "lifecircle_plugin.core.cli", "export", str(audited_project),
+         str(tmp_path), "--format", "shp", "--crs", "EPSG:4549", "--layers", "audits"],
+        cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "audits.shp").exists() and (tmp_path / "audits_fields.csv").exists()

@@ -7,6 +7,8 @@ import hashlib
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import fiona
@@ -168,3 +170,28 @@ def _dump(path: Path):
         return list(connection.iterdump())
     finally:
         connection.close()
+
+
+def test_command_line_dry_run_import_and_refusal(project, tmp_path):
+    uuids = jiangsu_uuids(project)
+    package = make_survey_package(project, tmp_path / "a.lcsurvey", JIANGSU_ROAD, "张三")
+    with FieldWork(package) as work:
+        work.audit(uuids[0], {"clean": True})
+    root = Path(__file__).resolve().parents[2]
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "lifecircle_plugin.core.cli",
+                               "import-survey", str(project), *map(str, args)], cwd=root,
+                              capture_output=True, text=True, timeout=120)
+
+    dry = cli(package, "--dry-run")
+    assert dry.returncode == 0 and "audits: +1" in dry.stdout
+    assert read_table(project, "audits") == []
+    done = cli(package)
+    assert done.returncode == 0 and len(read_table(project, "audits")) == 1
+    assert "receipt:" in done.stdout
+    bogus = tmp_path / "bogus.lcsurvey"
+    bogus.write_bytes(b"not sqlite at all, just bytes" * 10)
+    refused = cli(bogus)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "not a survey package" in refused.stderr
