@@ -26,7 +26,7 @@ from ..progress import NO_PROGRESS, Progress
 from . import gpkg_sql, project_state
 from .facilities import FacilityImporter
 from .reader import SurveyPackage, read_package
-from .records import AuditImporter, write_photo_files
+from .audit_records import AuditImporter, write_photo_files
 
 log = logging.getLogger(__name__)
 
