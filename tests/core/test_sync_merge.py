@@ -73,10 +73,12 @@ def test_audit_of_facility_deleted_in_project_is_a_conflict_even_without_edits()
     assert run(False, None, field_touched=True).conflicts[0].kind == merge.DELETED_IN_PROJECT
 
 
-def test_deleted_in_field_but_edited_in_project_is_a_conflict_else_deleted():
+def test_not_found_in_field_but_edited_in_project_is_a_conflict_else_a_status():
     edited = run({"name": "新名"}, {"status": "not_found"}, deleted_in_field=True)
     assert edited.conflicts[0].kind == merge.DELETED_IN_FIELD
-    assert run(None, {"status": "not_found"}, deleted_in_field=True).outcome == merge.DELETE
+    assert edited.conflicts[0].field_value["status"] == "not_found"
+    untouched = run(None, {"status": "not_found"}, deleted_in_field=True)
+    assert untouched.updates == {"status": "not_found"}  # kept as a status, not deleted
 
 
 def test_facility_added_in_field_is_an_add_with_its_values():

@@ -134,9 +134,10 @@ def test_not_found_in_field_but_edited_in_project_is_a_conflict(project, tmp_pat
     report = apply_import(project, [a])
     assert [c.kind for c in report.conflicts] == ["deleted_in_field"]
     assert facility(project, edited)["name"] == "规划师改名"
-    assert facility(project, untouched) is None
-    log = [r for r in read_table(project, "import_log") if r["change_uuid"] == untouched]
-    assert json.loads(log[0]["detail"])["uuid"] == untouched  # the deleted row is kept
+    assert facility(project, edited)["status"] == "existing"  # held, not applied
+    assert facility(project, untouched)["status"] == "not_found"  # never deleted by import
+    resolve_conflict(project, report.conflicts[0].conflict_uuid, "field")
+    assert facility(project, edited)["status"] == "not_found"
 
 
 def test_both_laptops_added_facilities_no_collision(project, tmp_path):

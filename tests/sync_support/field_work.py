@@ -2,7 +2,7 @@
 
 `make_survey_package` does what make_package does for a sub-district (facilities with
 their `base` snapshot); `FieldWork` does what the survey app does through SurveyStore:
-edits with a changes row (old and new value), audits with answers, photos with SHA-256,
+edits with a changes row (old and new value as JSON), audits with answers, photos with SHA-256,
 facilities added in the field (origin='field', own uuid). Independent of the import code.
 """
 from __future__ import annotations
@@ -97,7 +97,7 @@ class FieldWork:
                 (json.dumps(attributes, ensure_ascii=False), at, facility_uuid))
         self.connection.execute(
             "INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (str(uuid.uuid4()), facility_uuid, field, _text(old), _text(value), at,
+            (str(uuid.uuid4()), facility_uuid, field, _json(old), _json(value), at,
              self.inspector))
 
     def move(self, facility_uuid: str, x: float, y: float,
@@ -151,5 +151,6 @@ def copy_package(package: Path, out: Path) -> Path:
     return out
 
 
-def _text(value: Any) -> Optional[str]:
-    return None if value is None else str(value)
+def _json(value: Any) -> Optional[str]:
+    """changes.old_value/new_value are JSON (format v1)."""
+    return json.dumps(value, ensure_ascii=False)

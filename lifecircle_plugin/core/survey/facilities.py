@@ -16,12 +16,13 @@ from typing import Any, Dict, List, Set
 
 from .. import project_schema as ps
 from . import merge
-from .project_state import dumps, subdistrict_of
+from .project_state import dumps, loads, subdistrict_of
 from .schema import AUDITED_FIELDS
 
 log = logging.getLogger(__name__)
 
 FIELD_DELETED_STATUSES = ("not_found", "removed", "deleted")
+NOT_ATTRIBUTES = ("created", "audit_status")  # change rows that are not facility fields
 CONFLICT_NAMESPACE = uuid.UUID("6f0c4d52-4a57-4c8e-9a3e-6c1f5e0b7d21")
 
 
@@ -64,13 +65,11 @@ class FacilityImporter:
             field_touched=touched)
         if outcome.outcome == merge.ADD:
             self._add(package, result, row)
-        elif outcome.outcome == merge.DELETE:
-            self._delete(package, project)
         elif outcome.updates:
             self._update(package, project, outcome.updates)
         new_conflicts = [self._conflict(package, result, facility_uuid, c)
                          for c in outcome.conflicts]
-        if outcome.outcome in (merge.UPDATE, merge.DELETE) or (
+        if outcome.outcome == merge.UPDATE or (
                 outcome.outcome == merge.CONFLICT and outcome.updates):
             self.counts.updates += 1
         if any(new_conflicts):
@@ -139,11 +138,6 @@ class FacilityImporter:
         if xy is not None:
             project["x"], project["y"] = xy
 
-    def _delete(self, package, project) -> None:
-        self.writer.delete(ps.FACILITIES, "uuid", project["uuid"])
-        self.state.facilities.pop(project["uuid"], None)
-        self._log(package, "facility", project["uuid"], "deleted", project)
-
     def _home(self, package, facility_uuid, values: Dict[str, Any], project) -> Dict[str, Any]:
         """Values whose field the project no longer has go to the JSON column `extra`."""
         columns = self.state.columns[ps.FACILITIES]
@@ -195,7 +189,7 @@ class FacilityImporter:
     def _remember(self, package_uuid, facility_uuid, base, field_values, outcome) -> None:
         """Record the field values the project has now taken in for this lineage."""
         held = {c.field for c in outcome.conflicts}
-        if "*" in held or outcome.outcome == merge.DELETE:
+        if "*" in held:
             return
         changed = merge.changed_fields(base or {}, field_values) if base is not None \
             else list(merge.VALUE_FIELDS) + [merge.POSITION]
@@ -229,8 +223,9 @@ class FacilityImporter:
             return
         edits = {}
         for change in package.changes:
-            if change["facility_uuid"] == facility_uuid and change["field"] not in AUDITED_FIELDS:
-                edits.setdefault(change["field"], change["old_value"])
+            if change["facility_uuid"] == facility_uuid and \
+                    change["field"] not in AUDITED_FIELDS + NOT_ATTRIBUTES:
+                edits.setdefault(change["field"], loads(change["old_value"]))
         attributes = row.get("attributes") or {}
         for name, old in edits.items():
             value = attributes.get(name)

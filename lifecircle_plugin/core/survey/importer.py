@@ -24,9 +24,9 @@ from .. import project_schema as ps
 from ..errors import InputError
 from ..progress import NO_PROGRESS, Progress
 from . import gpkg_sql, project_state
+from .audit_records import AuditImporter, write_photo_files
 from .facilities import FacilityImporter
 from .reader import SurveyPackage, read_package
-from .audit_records import AuditImporter, write_photo_files
 
 log = logging.getLogger(__name__)
 

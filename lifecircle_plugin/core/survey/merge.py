@@ -9,6 +9,8 @@ only has to decide what to write. The rules, per field of AUDITED_FIELDS:
   must not raise conflicts), moved on both sides to different places -> one conflict;
 - an edit in the field to a facility deleted in the project, and a facility deleted or
   not found in the field but edited in the project -> a conflict of the whole facility.
+  Not found in the field and untouched in the project is an ordinary status change: the
+  facility keeps its row with status 'not_found' (a planner deletes, never the import).
 Text is NFC-normalised before comparing: a Chinese name typed on a Mac (NFD) equals the
 same name typed on Windows (NFC). Empty text and NULL are the same value.
 """
@@ -39,7 +41,6 @@ ADDED_BOTH = "added_both"
 UNCHANGED = "unchanged"
 UPDATE = "update"
 ADD = "add"
-DELETE = "delete"
 CONFLICT = "conflict"
 
 
@@ -125,9 +126,14 @@ def merge_facility(
     deleted it: the audit would otherwise point at nothing without anyone noticing."""
     if base is None:
         return _merge_new(facility_uuid, project, field_values, tolerance)
-    if deleted_in_field:
-        return _merge_field_deletion(facility_uuid, base, project, tolerance)
     field_values = field_values or {}
+    if deleted_in_field:
+        if project is None:
+            return FacilityMerge(facility_uuid, UNCHANGED)  # gone on both sides
+        if changed_fields(base, project, tolerance):
+            return FacilityMerge(facility_uuid, CONFLICT, conflicts=[FieldConflict(
+                "*", DELETED_IN_FIELD, dict(base), _snapshot(project),
+                _snapshot(field_values))])
     field_changes = changed_fields(base, field_values, tolerance)
     if project is None:
         if not field_changes and not field_touched:
@@ -164,15 +170,6 @@ def _merge_new(facility_uuid, project, field_values, tolerance) -> FacilityMerge
                  for name in changed_fields(project, field_values, tolerance)]
     return FacilityMerge(facility_uuid, CONFLICT if conflicts else UNCHANGED,
                          conflicts=conflicts)
-
-
-def _merge_field_deletion(facility_uuid, base, project, tolerance) -> FacilityMerge:
-    if project is None:
-        return FacilityMerge(facility_uuid, UNCHANGED)  # deleted on both sides
-    if changed_fields(base, project, tolerance):
-        return FacilityMerge(facility_uuid, CONFLICT, conflicts=[FieldConflict(
-            "*", DELETED_IN_FIELD, dict(base), _snapshot(project), None)])
-    return FacilityMerge(facility_uuid, DELETE)
 
 
 def _apply(updates: Dict[str, Any], name: str, value: Any) -> None:

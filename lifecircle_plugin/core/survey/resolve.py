@@ -90,9 +90,12 @@ def _take_field(connection, row, now: str) -> Dict[str, Any]:
     facility_uuid = row["facility_uuid"]
     geometry, srs_id = gpkg_sql.geometry_column(connection, ps.FACILITIES)
     columns = gpkg_sql.columns(connection, ps.FACILITIES)
-    if row["kind"] == merge.DELETED_IN_FIELD:
-        connection.execute(f'DELETE FROM "{ps.FACILITIES}" WHERE uuid = ?', (facility_uuid,))
-        return {"deleted": facility_uuid}
+    if row["kind"] == merge.DELETED_IN_FIELD:  # the field's state: status not_found
+        values = {name: v for name, v in (value or {}).items()
+                  if name in columns and name not in ("x", "y")}
+        gpkg_sql.update(connection, ps.FACILITIES, "uuid", facility_uuid,
+                        dict(values, updated_at=now))
+        return values
     if row["kind"] == merge.DELETED_IN_PROJECT:
         values = {name: v for name, v in (value or {}).items()
                   if name in columns and name not in ("x", "y")}
