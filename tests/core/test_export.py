@@ -75,7 +75,8 @@ def test_shapefile_round_trip_restores_long_names_without_nulls(audited_project,
     for feature, (expected, _) in zip(restored.features, source):
         assert set(feature.attributes) == set(expected)
         for name, value in expected.items():
-            assert feature.attributes[name] is not None, name
+            if value is not None:  # a value in the project must survive the round trip
+                assert feature.attributes[name] is not None, name
             assert feature.attributes[name] == pytest.approx(value), name
     to_cgcs = Transformer.from_crs("EPSG:4549", "EPSG:4490", always_xy=True)
     x, y = source[0][1]["coordinates"]
