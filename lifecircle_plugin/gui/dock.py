@@ -29,7 +29,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.catalogue import Catalogue
 from ..i18n import tr
-from ..results import ProjectResults
+from ..results import ProjectResults, method_text
 from .coverage import CoveragePanel, SummaryTable
 from .task_tree import TaskTree
 from .thresholds import ThresholdEditor
@@ -136,4 +136,4 @@ class LifeCircleDock(QDockWidget):
         self.summary.set_results(results, catalogue)
         if results is not None and results.method:
             self.title.setText(self.title.text().split("\n" + tr("Distances:"))[0] + "\n"
-                               + tr("Distances:") + " " + results.method)
+                               + tr("Distances:") + " " + method_text(results.method))

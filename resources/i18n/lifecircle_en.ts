@@ -148,42 +148,42 @@
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
         <source>Covered</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
         <source>Within 15 min</source>
         <translation>Within 15 min</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
         <source>Threshold</source>
         <translation>Threshold</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
         <source>Met</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="100" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="101" />
         <source>No evaluation results yet: run Evaluate.</source>
         <translation>No evaluation results yet: run Evaluate.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="134" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="146" />
         <source>Threshold not verified against a binding standard</source>
         <translation>Threshold not verified against a binding standard</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="162" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="174" />
         <source>{0} of {1} basic types meet the target</source>
         <translation>{0} of {1} basic types meet the target</translation>
     </message>
@@ -370,12 +370,12 @@
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="73" />
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="76" />
         <source>Threshold: {0:.0f} m</source>
         <translation>Threshold: {0:.0f} m</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="80" />
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="83" />
         <source>No facility of this type in the project</source>
         <translation>No facility of this type in the project</translation>
     </message>
@@ -425,62 +425,57 @@
         <translation>Reset to catalogue</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="71" />
+        <location filename="../../lifecircle_plugin/layers.py" line="72" />
         <source>file not found</source>
         <translation>file not found</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="77" />
+        <location filename="../../lifecircle_plugin/layers.py" line="78" />
         <source>cannot read the project: {0}</source>
         <translation>cannot read the project: {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="100" />
+        <location filename="../../lifecircle_plugin/layers.py" line="101" />
         <source>cannot open the layer</source>
         <translation>cannot open the layer</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="128" />
+        <location filename="../../lifecircle_plugin/layers.py" line="129" />
         <source>Life circle project</source>
         <translation>Life circle project</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="154" />
+        <location filename="../../lifecircle_plugin/layers.py" line="155" />
         <source>Sub-districts (街镇)</source>
         <translation>Sub-districts (街镇)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="181" />
+        <location filename="../../lifecircle_plugin/layers.py" line="182" />
         <source>the project has no evaluation results yet; run Evaluate first</source>
         <translation>the project has no evaluation results yet; run Evaluate first</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="185" />
+        <location filename="../../lifecircle_plugin/layers.py" line="186" />
         <source>Evaluation results</source>
         <translation>Evaluation results</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="189" />
+        <location filename="../../lifecircle_plugin/layers.py" line="190" />
         <source>Residents: basic types within 15 min</source>
         <translation>Residents: basic types within 15 min</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="194" />
-        <source>Service areas</source>
-        <translation>Service areas</translation>
-    </message>
-    <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="200" />
+        <location filename="../../lifecircle_plugin/layers.py" line="202" />
         <source>Sub-district coverage table</source>
         <translation>Sub-district coverage table</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="221" />
+        <location filename="../../lifecircle_plugin/layers.py" line="195" />
         <source>Gaps per facility type</source>
         <translation>Gaps per facility type</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="228" />
+        <location filename="../../lifecircle_plugin/layers.py" line="195" />
         <source>Gap: {0}</source>
         <translation>Gap: {0}</translation>
     </message>
@@ -745,14 +740,39 @@
         <translation>Life Circle: evaluating walking access</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="108" />
-        <source>{0}: {1} of {2} basic facility types meet their target.</source>
-        <translation>{0}: {1} of {2} basic facility types meet their target.</translation>
-    </message>
-    <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="152" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="164" />
         <source>All tasks</source>
         <translation>All tasks</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="110" />
+        <source>{0}: {1} of {2} basic facility types with data meet their target (达标); {3} have no data.</source>
+        <translation>{0}: {1} of {2} basic facility types with data meet their target (达标); {3} have no data.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="142" />
+        <source>No facility of this type in the project: no data</source>
+        <translation>No facility of this type in the project: no data</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="198" />
+        <source>Service areas per facility type</source>
+        <translation>Service areas per facility type</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="198" />
+        <source>Service area: {0}</source>
+        <translation>Service area: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/results.py" line="79" />
+        <source>straight line × {0} (no walking network)</source>
+        <translation>straight line × {0} (no walking network)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/results.py" line="82" />
+        <source>along the walking network</source>
+        <translation>along the walking network</translation>
     </message>
 </context>
 </TS>

@@ -163,42 +163,42 @@
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
         <source>Covered</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
         <source>Within 15 min</source>
         <translation>15分钟内</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
         <source>Met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="100" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="101" />
         <source>No evaluation results yet: run Evaluate.</source>
         <translation>尚无评估结果：请运行“评估”。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="134" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="146" />
         <source>Threshold not verified against a binding standard</source>
         <translation>阈值未经强制性标准核实</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="162" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="174" />
         <source>{0} of {1} basic types meet the target</source>
         <translation>{1}类基础设施中{0}类达标</translation>
     </message>
@@ -385,12 +385,12 @@
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="73" />
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="76" />
         <source>Threshold: {0:.0f} m</source>
         <translation>阈值：{0:.0f} 米</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="80" />
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="83" />
         <source>No facility of this type in the project</source>
         <translation>项目中没有此类设施</translation>
     </message>
@@ -440,62 +440,57 @@
         <translation>恢复目录默认值</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="71" />
+        <location filename="../../lifecircle_plugin/layers.py" line="72" />
         <source>file not found</source>
         <translation>找不到文件</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="77" />
+        <location filename="../../lifecircle_plugin/layers.py" line="78" />
         <source>cannot read the project: {0}</source>
         <translation>无法读取项目：{0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="100" />
+        <location filename="../../lifecircle_plugin/layers.py" line="101" />
         <source>cannot open the layer</source>
         <translation>无法打开图层</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="128" />
+        <location filename="../../lifecircle_plugin/layers.py" line="129" />
         <source>Life circle project</source>
         <translation>生活圈项目</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="154" />
+        <location filename="../../lifecircle_plugin/layers.py" line="155" />
         <source>Sub-districts (街镇)</source>
         <translation>街镇边界</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="181" />
+        <location filename="../../lifecircle_plugin/layers.py" line="182" />
         <source>the project has no evaluation results yet; run Evaluate first</source>
         <translation>项目尚无评估结果；请先运行“评估”</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="185" />
+        <location filename="../../lifecircle_plugin/layers.py" line="186" />
         <source>Evaluation results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="189" />
+        <location filename="../../lifecircle_plugin/layers.py" line="190" />
         <source>Residents: basic types within 15 min</source>
         <translation>居民点：15分钟内可达的基础设施类型数</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="194" />
-        <source>Service areas</source>
-        <translation>服务范围</translation>
-    </message>
-    <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="200" />
+        <location filename="../../lifecircle_plugin/layers.py" line="202" />
         <source>Sub-district coverage table</source>
         <translation>街镇覆盖率表</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="221" />
+        <location filename="../../lifecircle_plugin/layers.py" line="195" />
         <source>Gaps per facility type</source>
         <translation>各类设施缺口</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="228" />
+        <location filename="../../lifecircle_plugin/layers.py" line="195" />
         <source>Gap: {0}</source>
         <translation>缺口：{0}</translation>
     </message>
@@ -745,14 +740,39 @@
         <translation>生活圈：正在评估步行可达性</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="108" />
-        <source>{0}: {1} of {2} basic facility types meet their target.</source>
-        <translation>{0}：{2}类基础设施中{1}类达标。</translation>
-    </message>
-    <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="152" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="164" />
         <source>All tasks</source>
         <translation>全部任务</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="110" />
+        <source>{0}: {1} of {2} basic facility types with data meet their target (达标); {3} have no data.</source>
+        <translation>{0}：有数据的{2}类基础设施中{1}类达标；{3}类无数据。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="142" />
+        <source>No facility of this type in the project: no data</source>
+        <translation>项目中没有此类设施：无数据</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="198" />
+        <source>Service areas per facility type</source>
+        <translation>各类设施服务范围</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="198" />
+        <source>Service area: {0}</source>
+        <translation>服务范围：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/results.py" line="79" />
+        <source>straight line × {0} (no walking network)</source>
+        <translation>直线距离 × {0}（无步行路网）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/results.py" line="82" />
+        <source>along the walking network</source>
+        <translation>沿步行路网</translation>
     </message>
 </context>
 </TS>
