@@ -98,42 +98,42 @@
         <translation>Unexpected error; details are in the log panel (Life Circle).</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="80" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="82" />
         <source>Open a Life Circle project</source>
         <translation>Open a Life Circle project</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="80" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="82" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="128" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="149" />
         <source>Open or build a project first.</source>
         <translation>Open or build a project first.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="116" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="137" />
         <source>Thresholds saved with the project; they apply from the next evaluation.</source>
         <translation>Thresholds saved with the project; they apply from the next evaluation.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="124" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="145" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="135" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="156" />
         <source>Evaluating</source>
         <translation>Evaluating</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="144" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="165" />
         <source>Another Life Circle task is still running.</source>
         <translation>Another Life Circle task is still running.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="161" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="182" />
         <source>Cancelled; nothing was saved.</source>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
@@ -183,57 +183,57 @@
         <translation>Threshold not verified against a binding standard</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="174" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="175" />
         <source>{0} of {1} basic types meet the target</source>
         <translation>{0} of {1} basic types meet the target</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="49" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="55" />
         <source>Life circle 生活圈</source>
         <translation>Life circle 生活圈</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="64" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="71" />
         <source>Tasks</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="65" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="72" />
         <source>Sub-district</source>
         <translation>Sub-district</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="66" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="73" />
         <source>Sub-districts × tasks</source>
         <translation>Sub-districts × tasks</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="67" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="74" />
         <source>Thresholds</source>
         <translation>Thresholds</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="78" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="85" />
         <source>No project open. Create one or open a project GeoPackage.</source>
         <translation>No project open. Create one or open a project GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="86" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="110" />
         <source>New project…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="87" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="111" />
         <source>Open project…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="88" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="112" />
         <source>Evaluate</source>
         <translation>Evaluate</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="89" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="113" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -243,24 +243,24 @@
         <translation>Site evaluation</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="92" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="116" />
         <source>Click on the map: residents a new facility there would bring within reach, per facility type</source>
         <translation>Click on the map: residents a new facility there would bring within reach, per facility type</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="125" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="156" />
         <source>Project: {0}
 {1} facilities of {2} types</source>
         <translation>Project: {0}
 {1} facilities of {2} types</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="128" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="159" />
         <source>Data: {0}</source>
         <translation>Data: {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="138" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="169" />
         <source>Distances:</source>
         <translation>Distances:</translation>
     </message>
@@ -773,6 +773,16 @@
         <location filename="../../lifecircle_plugin/results.py" line="82" />
         <source>along the walking network</source>
         <translation>along the walking network</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="123" />
+        <source>Score candidate sites…</source>
+        <translation>Score candidate sites…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="124" />
+        <source>Best sites…</source>
+        <translation>Best sites…</translation>
     </message>
 </context>
 </TS>

@@ -113,42 +113,42 @@
         <translation>发生意外错误；详情见日志面板（Life Circle）。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="80" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="82" />
         <source>Open a Life Circle project</source>
         <translation>打开生活圈项目</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="80" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="82" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="128" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="149" />
         <source>Open or build a project first.</source>
         <translation>请先打开或构建项目。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="116" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="137" />
         <source>Thresholds saved with the project; they apply from the next evaluation.</source>
         <translation>阈值已随项目保存，将在下次评估时生效。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="124" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="145" />
         <source>Building</source>
         <translation>正在构建</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="135" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="156" />
         <source>Evaluating</source>
         <translation>正在评估</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="144" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="165" />
         <source>Another Life Circle task is still running.</source>
         <translation>另一个生活圈任务仍在运行。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="161" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="182" />
         <source>Cancelled; nothing was saved.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
@@ -198,57 +198,57 @@
         <translation>阈值未经强制性标准核实</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="174" />
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="175" />
         <source>{0} of {1} basic types meet the target</source>
         <translation>{1}类基础设施中{0}类达标</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="49" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="55" />
         <source>Life circle 生活圈</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="64" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="71" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="65" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="72" />
         <source>Sub-district</source>
         <translation>街镇</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="66" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="73" />
         <source>Sub-districts × tasks</source>
         <translation>街镇 × 任务</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="67" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="74" />
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="78" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="85" />
         <source>No project open. Create one or open a project GeoPackage.</source>
         <translation>未打开项目。请新建项目或打开项目GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="86" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="110" />
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="87" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="111" />
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="88" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="112" />
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="89" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="113" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -258,24 +258,24 @@
         <translation>选址评估</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="92" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="116" />
         <source>Click on the map: residents a new facility there would bring within reach, per facility type</source>
         <translation>在地图上点击：按设施类型显示在该处新建设施可新覆盖的居民数</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="125" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="156" />
         <source>Project: {0}
 {1} facilities of {2} types</source>
         <translation>项目：{0}
 {2}类设施，共{1}处</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="128" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="159" />
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="138" />
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="169" />
         <source>Distances:</source>
         <translation>距离：</translation>
     </message>
@@ -773,6 +773,16 @@
         <location filename="../../lifecircle_plugin/results.py" line="82" />
         <source>along the walking network</source>
         <translation>沿步行路网</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="123" />
+        <source>Score candidate sites…</source>
+        <translation>候选选址评分…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="124" />
+        <source>Best sites…</source>
+        <translation>最佳选址…</translation>
     </message>
 </context>
 </TS>

@@ -150,3 +150,17 @@ def test_thresholds_are_saved_with_the_project(opened, qtbot, tmp_path):
     assert settings.THRESHOLD_OVERRIDES.value() == {}
     assert QgsProject.instance().read(str(path))
     assert settings.THRESHOLD_OVERRIDES.value() == {"kindergarten": spin.value()}
+
+
+def test_switching_scenario_shows_that_scenarios_results(opened, evaluated_project):
+    _controller, dock = opened
+    planned = query(evaluated_project,
+                    "SELECT COUNT(*) FROM subdistrict_results WHERE scenario='planned'")[0][0]
+    dock.scenario.setCurrentIndex(dock.scenario.findData("planned"))
+    assert settings.SCENARIO.value() == "planned"
+    rows = sum(len(v) for v in dock.coverage.results.coverage.values())
+    assert rows == planned
+    dock.scenario.setCurrentIndex(dock.scenario.findData("existing"))
+    assert dock.coverage.subdistrict.count() == query(
+        evaluated_project, "SELECT COUNT(DISTINCT subdistrict) FROM subdistrict_results "
+                           "WHERE scenario='existing'")[0][0]
