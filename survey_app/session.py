@@ -1,0 +1,121 @@
+"""The app's working view of one open package, over `SurveyStore` only. Qt-free.
+
+Every write goes straight to the store, which commits it before returning. The form
+works on a facility; this module finds (or starts) the facility's audit, so the window
+never handles audit uuids, and caches the type names so the list never waits.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Optional
+
+from lifecircle_plugin.core.survey.store import SurveyStore
+
+from .facilities import Facility
+
+log = logging.getLogger(__name__)
+
+
+class Session:
+    """One open package. Raises the store's PackageError (an InputError) if refused."""
+
+    def __init__(self, path) -> None:
+        self.path = Path(path)
+        self.store = SurveyStore(self.path)
+        self._types = {t.facility_type: t for t in self.store.facility_types()}
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- package ------------------------------------------------------------------------
+    @property
+    def inspector(self) -> str:
+        return self.store.inspector
+
+    def set_inspector(self, name: str) -> None:
+        self.store.set_inspector(name)
+
+    def context(self) -> list:
+        """(layer, shapely geometry) pairs for the offline map."""
+        return [(feature.layer, feature.geometry()) for feature in self.store.context()]
+
+    # -- facility types -----------------------------------------------------------------
+    def type_ids(self) -> list:
+        return list(self._types)
+
+    def type_label(self, facility_type: str, language: str) -> str:
+        known = self._types.get(facility_type)
+        return known.name(language) or facility_type if known else facility_type
+
+    def type_task(self, facility_type: str) -> Optional[int]:
+        known = self._types.get(facility_type)
+        return known.task if known else None
+
+    def checklist(self, facility_type: str):
+        return self.store.checklist(facility_type)
+
+    # -- facilities ---------------------------------------------------------------------
+    def facilities(self) -> list:
+        return [Facility.from_record(row) for row in self.store.facilities()]
+
+    def facility(self, uuid: str) -> Facility:
+        audit = self.store.current_audit(uuid)
+        return Facility.from_record(self.store.facility(uuid),
+                                    audit.status if audit else "none")
+
+    def move(self, uuid: str, x: float, y: float) -> Facility:
+        self.store.move_facility(uuid, x, y)
+        return self.facility(uuid)
+
+    def set_status(self, uuid: str, status: str) -> Facility:
+        self.store.set_status(uuid, status)
+        return self.facility(uuid)
+
+    def add_facility(self, facility_type: str, name: str, x: float, y: float) -> Facility:
+        added = self.store.add_facility(facility_type, name, x, y)
+        return self.facility(added.uuid)
+
+    def history(self, uuid: str) -> list:
+        return self.store.history(uuid)
+
+    # -- audits -------------------------------------------------------------------------
+    def audit_status(self, uuid: str) -> Optional[str]:
+        audit = self.store.current_audit(uuid)
+        return audit.status if audit else None
+
+    def answers(self, uuid: str) -> dict:
+        audit = self.store.current_audit(uuid)
+        return self.store.answers(audit.audit_uuid) if audit else {}
+
+    def save_answer(self, uuid: str, question_id: str, value):
+        """Store one answer in the facility's draft audit (started on the first answer)."""
+        audit = self.store.start_audit(uuid)
+        return self.store.save_answer(audit.audit_uuid, question_id, value)
+
+    def complete(self, uuid: str) -> None:
+        audit = self.store.start_audit(uuid)
+        self.store.complete_audit(audit.audit_uuid)
+
+    def reopen(self, uuid: str) -> None:
+        audit = self.store.current_audit(uuid)
+        if audit is not None:
+            self.store.reopen_audit(audit.audit_uuid)
+
+    def photos(self, uuid: str) -> dict:
+        """{question id: [(photo uuid, original name, sha256, bytes)]} of the current audit;
+        photos not tied to a question are under None."""
+        audit = self.store.current_audit(uuid)
+        if audit is None:
+            return {}
+        grouped: dict = {}
+        for photo in self.store.photos(uuid, audit.audit_uuid):
+            grouped.setdefault(photo.question_id, []).append(
+                (photo.photo_uuid, photo.original_name, photo.sha256,
+                 self.store.photo_data(photo.photo_uuid)))
+        return grouped
+
+    def add_photo(self, uuid: str, question_id: Optional[str], path: str):
+        audit = self.store.start_audit(uuid)
+        return self.store.add_photo(audit.audit_uuid, uuid, Path(path),
+                                    question_id=question_id)
