@@ -8,7 +8,6 @@ move is stored (signal `move_requested`), and the marker returns if the answer i
 from __future__ import annotations
 
 import logging
-import math
 from typing import Optional
 
 from PyQt5.QtCore import QPointF, QRectF, Qt, pyqtSignal
@@ -151,9 +150,17 @@ class MapView(QGraphicsView):
         return self._items.get(uuid)
 
     def zoom_to_all(self) -> None:
-        rect = self.scene().itemsBoundingRect()
+        """Fit the facilities (with a margin of streets around them), else the context."""
+        points = [item.pos() for item in self._items.values()]
+        if points:
+            xs, ys = [p.x() for p in points], [p.y() for p in points]
+            rect = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+            margin = max(200.0, 0.1 * max(rect.width(), rect.height()))
+            rect = rect.adjusted(-margin, -margin, margin, margin)
+        else:
+            rect = self.scene().itemsBoundingRect()
         if rect.isValid():
-            self.fitInView(rect.adjusted(-50, -50, 50, 50), Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
 
     def select(self, uuid: Optional[str], centre: bool = True) -> None:
         old = self._items.get(self._selected) if self._selected else None
@@ -247,6 +254,3 @@ class MapView(QGraphicsView):
                 return item
         return None
 
-
-def distance(a: tuple, b: tuple) -> float:
-    return math.hypot(a[0] - b[0], a[1] - b[1])
