@@ -7,9 +7,11 @@ never handles audit uuids, and caches the type names so the list never waits.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 from typing import Optional
 
+from lifecircle_plugin.core.survey.packagefile import CorruptPackage
 from lifecircle_plugin.core.survey.store import SurveyStore
 
 from .facilities import Facility
@@ -22,8 +24,25 @@ class Session:
 
     def __init__(self, path) -> None:
         self.path = Path(path)
-        self.store = SurveyStore(self.path)
+        sidecars = [Path(f"{self.path}-wal"), Path(f"{self.path}-shm")]
+        existed = [p.exists() for p in sidecars]
+        try:
+            self.store = SurveyStore(self.path)
+            self._check_readable()
+        except Exception:
+            _remove_new_sidecars(sidecars, existed)
+            raise
         self._types = {t.facility_type: t for t in self.store.facility_types()}
+
+    def _check_readable(self) -> None:
+        """Read what the window reads first, so damage the store's quick check did not
+        see (overflow pages) is a refusal, not a half-open window."""
+        try:
+            self.store.facility_types()
+            self.store.facilities()
+        except sqlite3.DatabaseError as exc:
+            self.store.close()
+            raise CorruptPackage(f"the package is damaged ({exc})", file=self.path) from None
 
     def close(self) -> None:
         self.store.close()
@@ -119,3 +138,16 @@ class Session:
         audit = self.store.start_audit(uuid)
         return self.store.add_photo(audit.audit_uuid, uuid, Path(path),
                                     question_id=question_id)
+
+
+def _remove_new_sidecars(sidecars: list, existed: list) -> None:
+    """A refused WAL-mode file: SQLite's read-only check leaves an empty -wal and a -shm
+    beside it; remove them if this attempt made them, so the folder is as it was."""
+    wal, shm = sidecars
+    if existed[0] or existed[1] or not wal.exists() or wal.stat().st_size:
+        return
+    for sidecar in sidecars:
+        try:
+            sidecar.unlink()
+        except OSError:
+            log.warning("could not remove %s", sidecar)
