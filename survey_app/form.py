@@ -82,6 +82,7 @@ class AuditForm(QScrollArea):
         self.language = language
         self.setWidgetResizable(True)
         self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
         self.rows: dict = {}
         self.answers: dict = {}
         self._questions: list = []
