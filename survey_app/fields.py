@@ -10,7 +10,6 @@ import datetime as dt
 import logging
 from typing import Any
 
-from lifecircle_plugin.core.survey.checklists import UNITS
 from PyQt5.QtCore import pyqtSignal
 from PyQt5.QtWidgets import (
     QButtonGroup,
@@ -23,6 +22,8 @@ from PyQt5.QtWidgets import (
     QRadioButton,
     QWidget,
 )
+
+from lifecircle_plugin.core.survey.checklists import UNITS
 
 from .questions import local_datetime, plain, shown_datetime
 
@@ -209,8 +210,8 @@ class MomentField(TextField):
         self._layout.addWidget(self.now)
 
     def placeholder_text(self) -> str:
-        return {"date": "YYYY-MM-DD", "time": "HH:MM"}.get(self.question.kind,
-                                                           "YYYY-MM-DD HH:MM")
+        formats = {"date": self.tr("YYYY-MM-DD"), "time": self.tr("HH:MM")}
+        return formats.get(self.question.kind, self.tr("YYYY-MM-DD HH:MM"))
 
     def value(self):
         text = self.raw_text()

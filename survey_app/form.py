@@ -10,11 +10,6 @@ from __future__ import annotations
 import logging
 from typing import Optional
 
-from lifecircle_plugin.core.survey.checklists import (
-    clean_answer,
-    missing_required,
-    relevant_questions,
-)
 from PyQt5.QtCore import pyqtSignal
 from PyQt5.QtWidgets import (
     QGridLayout,
@@ -27,6 +22,11 @@ from PyQt5.QtWidgets import (
 )
 
 from lifecircle_plugin.core.errors import InputError
+from lifecircle_plugin.core.survey.checklists import (
+    clean_answer,
+    missing_required,
+    relevant_questions,
+)
 
 from .fields import FIELD_CLASSES, Field, TextField
 from .i18n import translate

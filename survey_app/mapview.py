@@ -21,6 +21,7 @@ from PyQt5.QtWidgets import (
 )
 
 from .facilities import COMPLETE, DRAFT, NOT_AUDITED, PROBLEM, Facility
+from .i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +200,8 @@ class MapView(QGraphicsView):
         painter.drawLine(x0, y0, int(x0 + pixels), y0)
         painter.drawLine(x0, y0 - 5, x0, y0)
         painter.drawLine(int(x0 + pixels), y0 - 5, int(x0 + pixels), y0)
-        label = f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
+        label = (translate("MapView", "{} km").format(f"{metres / 1000:g}") if metres >= 1000
+                 else translate("MapView", "{} m").format(f"{metres:g}"))
         painter.drawText(x0, y0 - 6, label)
         painter.restore()
 

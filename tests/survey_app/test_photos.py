@@ -73,7 +73,7 @@ def test_images_dropped_on_the_form_are_other_photos_with_chinese_names(qtbot, w
     rows = query(package, "SELECT original_name, question_id, sha256 FROM photos "
                           "WHERE facility_uuid = ? ORDER BY added_at", (uuid,))
     assert [(name, qid) for name, qid, _ in rows] == [("门口照片.jpg", None), ("货架.jpg", None)]
-    assert rows[0][0].encode("utf-8") == "门口照片.jpg".encode("utf-8")
+    assert rows[0][0].encode("utf-8") == "门口照片.jpg".encode()
     assert [sha for *_, sha in rows] == [hashlib.sha256(f.read_bytes()).hexdigest()
                                          for f in files]
     assert len(window.form.other_photos._thumbs) == 2
