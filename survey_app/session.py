@@ -26,6 +26,7 @@ class Session:
         self.path = Path(path)
         sidecars = [Path(f"{self.path}-wal"), Path(f"{self.path}-shm")]
         existed = [p.exists() for p in sidecars]
+        self._first_rows = None
         try:
             self.store = SurveyStore(self.path)
             self._check_readable()
@@ -39,7 +40,7 @@ class Session:
         see (overflow pages) is a refusal, not a half-open window."""
         try:
             self.store.facility_types()
-            self.store.facilities()
+            self._first_rows = self.store.facilities()
         except sqlite3.DatabaseError as exc:
             self.store.close()
             raise CorruptPackage(f"the package is damaged ({exc})", file=self.path) from None
@@ -76,7 +77,8 @@ class Session:
 
     # -- facilities ---------------------------------------------------------------------
     def facilities(self) -> list:
-        return [Facility.from_record(row) for row in self.store.facilities()]
+        rows, self._first_rows = self._first_rows or self.store.facilities(), None
+        return [Facility.from_record(row) for row in rows]
 
     def facility(self, uuid: str) -> Facility:
         audit = self.store.current_audit(uuid)

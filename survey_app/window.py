@@ -205,8 +205,7 @@ class MainWindow(QMainWindow):
             [(t, self.tr("Task {}").format(t)) for t in tasks],
             [(t, self._type_label(t)) for t in session.type_ids()])
         self.list_panel.set_facilities(facilities)
-        self.map_view.scene().clear()
-        self.map_view._items = {}
+        self.map_view.clear()
         self.map_view.set_context(session.context())
         self.map_view.set_facilities(facilities)
         self.map_view.zoom_to_all()

@@ -15,7 +15,7 @@ def shown_uuids(window) -> list:
 def test_all_facilities_of_the_package_are_listed_and_mapped(window, package):
     uuids = {row[0] for row in query(package, "SELECT uuid FROM facilities")}
     assert set(shown_uuids(window)) == uuids
-    assert {uuid for uuid in uuids if window.map_view.item(uuid) is not None} == uuids
+    assert {uuid for uuid in uuids if window.map_view.marker_position(uuid) is not None} == uuids
 
 
 def test_search_and_filters_match_the_package(qtbot, window, package):

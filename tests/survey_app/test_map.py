@@ -17,11 +17,11 @@ def marker_point(qtbot, window, uuid: str) -> QPoint:
     view = window.map_view
     view.resetTransform()
     view.scale(2.0, 2.0)  # 0.5 m per pixel
-    item = view.item(uuid)
-    view.centerOn(item)
+    position = view.marker_position(uuid)
+    view.centerOn(position)
     QApplication.processEvents()
-    point = view.mapFromScene(item.pos())
-    assert view._marker_at(point) is item
+    point = view.mapFromScene(position)
+    assert view.facility_at(point) == uuid
     return point
 
 
@@ -46,8 +46,9 @@ def test_clicking_a_marker_selects_the_facility_in_the_list(qtbot, window, packa
     qtbot.mouseClick(window.map_view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.current == uuid
     assert window.list_panel.current_uuid() == uuid
-    assert position(package, uuid) == (window.map_view.item(uuid).pos().x(),
-                                       -window.map_view.item(uuid).pos().y())
+    drawn = window.map_view.marker_position(uuid)
+    assert position(package, uuid) == (drawn.x(), -drawn.y())
+    assert window.map_view.marker.isVisible() and window.map_view.marker.pos() == drawn
 
 
 @pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes,
@@ -69,16 +70,18 @@ def test_dragging_moves_only_after_confirmation_and_undo_restores(qtbot, window,
                              "WHERE facility_uuid = ? ORDER BY rowid", (uuid,))
     if answer == QMessageBox.StandardButton.No:
         assert position(package, uuid) == original and changes == []
-        assert view.item(uuid).pos() == QPointF(original[0], -original[1])
+        assert view.marker_position(uuid) == QPointF(original[0], -original[1])
+        assert view.marker.pos() == QPointF(original[0], -original[1])
         return
     moved = position(package, uuid)
+    assert view.marker_position(uuid) == QPointF(moved[0], -moved[1])
     assert moved == pytest.approx((expected.x(), -expected.y()), abs=0.6)
     assert abs(moved[0] - original[0] - 30) < 1 and abs(moved[1] - original[1] - 20) < 1
     assert {(f, json.loads(o)) for f, o, _n in changes} == {("x", original[0]),
                                                             ("y", original[1])}
     window.undo_action.trigger()
     assert position(package, uuid) == pytest.approx(original)
-    assert view.item(uuid).pos() == QPointF(original[0], -original[1])
+    assert view.marker_position(uuid) == QPointF(original[0], -original[1])
     assert len(query(package, "SELECT * FROM changes WHERE facility_uuid = ?", (uuid,))) == 4
 
 
@@ -105,21 +108,22 @@ def test_a_facility_found_on_site_is_added_at_the_clicked_position(qtbot, window
     assert name.encode() == "仙霞路老年助餐点".encode()
     assert (x, y) == pytest.approx((expected.x(), -expected.y()))
     assert window.current == uuid and window.list_panel.current_uuid() == uuid
-    assert view.item(uuid) is not None
+    assert view.marker_position(uuid) == QPointF(x, -y)
 
 
 def test_marking_closed_colours_the_marker_and_records_history(qtbot, window, package):
     uuid = facility_of_type(package, "bus_stop")
     qtbot.mouseClick(window.map_view.viewport(), Qt.MouseButton.LeftButton,
                      pos=marker_point(qtbot, window, uuid))
-    assert window.map_view.item(uuid).brush().color() == STATE_COLOURS["not_audited"]
+    assert window.map_view.marker_state(uuid) == "not_audited"
     window.status_actions["closed"].trigger()
     assert query(package, "SELECT status FROM facilities WHERE uuid = ?", (uuid,)) == [
         ("closed",)]
     assert query(package, "SELECT field, old_value, new_value FROM changes "
                           "WHERE facility_uuid = ?", (uuid,)) == [
         ("status", '"existing"', '"closed"')]
-    assert window.map_view.item(uuid).brush().color() == STATE_COLOURS["problem"]
+    assert window.map_view.marker_state(uuid) == "problem"
+    assert window.map_view.marker.brush().color() == STATE_COLOURS["problem"]
     history = window.history
     cells = [history.item(0, c).text() for c in range(history.columnCount())]
     assert cells[1:] == ["王芳", "Status changed", "existing", "closed"]
