@@ -15,6 +15,7 @@ from PyQt5.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -101,16 +102,22 @@ class SingleChoiceField(Field):
 
 
 class MultiChoiceField(Field):
+    """Check boxes in rows of four, so a week of days fits a narrow form."""
+
+    COLUMNS = 4
+
     def __init__(self, question, language, parent=None) -> None:
         super().__init__(question, language, parent)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
         self.boxes = []
-        for option in question.options:
+        for index, option in enumerate(question.options):
             box = QCheckBox(option.label(_short(language)))
             box.setProperty("choice", option.value)
             box.clicked.connect(self.committed)
             self.boxes.append(box)
-            self._layout.addWidget(box)
-        self._layout.addStretch(1)
+            grid.addWidget(box, index // self.COLUMNS, index % self.COLUMNS)
+        self._layout.addLayout(grid, 1)
 
     def value(self):
         chosen = [box.property("choice") for box in self.boxes if box.isChecked()]

@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.list_panel)
         splitter.addWidget(self.map_view)
         splitter.addWidget(self.tabs)
-        splitter.setSizes([360, 520, 420])
+        splitter.setSizes([340, 500, 560])
         self.setCentralWidget(splitter)
         self.resize(1320, 820)
         self.setAcceptDrops(False)
