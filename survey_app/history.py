@@ -7,7 +7,7 @@ import logging
 from PyQt5.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from .i18n import translate
-from .models import status_label
+from .models import state_label, status_label
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,10 @@ def shown(value, field=None, type_label=str) -> str:
         return ""
     if field == "status":
         return status_label(value)
+    if field == "audit_status" and isinstance(value, dict):
+        return state_label(value.get("status", ""))
+    if field == "created" and isinstance(value, dict):
+        return f"{value.get('name', '')} · {type_label(value.get('facility_type', ''))}"
     if field == "facility_type":
         return type_label(value)
     if field in ("x", "y") and isinstance(value, (int, float)):
