@@ -65,6 +65,11 @@ def test_list_filters_and_search(store):
     assert [r.name for r in store.facilities(search="设施00003")] == ["设施00003"]
     assert len(store.facilities(search="长宁路1")) == 1
     assert store.facilities(search="100%") == []
+    by_type_name = store.facilities(search="幼儿园", task=8)
+    assert [r.uuid for r in by_type_name] == [KINDERGARTEN, "00000000-0000-4000-8000-000000000006"]
+    assert len(store.facilities(search="Kindergarten")) == 2
+    assert [r.uuid for r in store.facilities(search=AED)] == [AED]
+    assert len(store.facilities(search=AED[:-1])) == 10
     store.set_status(AED, "closed")
     assert [r.uuid for r in store.facilities(status="closed")] == [AED]
     assert len(store.facilities(status=["closed", "existing"])) == 10
@@ -103,6 +108,7 @@ def test_missing_required_answer_blocks_completion(store):
     done = store.complete_audit(audit)
     assert done.status == "complete" and done.completed_at
     assert [r.uuid for r in store.facilities(audited=True)] == [MEAL]
+    assert store.audit_counts() == {"none": 9, "draft": 0, "complete": 1, "total": 10}
     assert MEAL not in [r.uuid for r in store.facilities(audited=False)]
 
 
@@ -117,7 +123,8 @@ def test_answers_are_validated_and_stored_as_json(store):
     values = {"present": "open", "condition": "fair", "step_free_entrance": False,
               "opening_days": ["mon", "tue"], "seats": 30, "meal_price": 12.5,
               "opening_hours": "周一至周五 10:30-12:30", "opens_at": "10:30",
-              "closed_since": None, "visited_at": "2026-12-03T10:15:00+08:00"}
+              "closed_since": "2025-06-30", "moved_to": None,
+              "visited_at": "2026-12-03T10:15:00+08:00"}
     for question, value in values.items():
         store.save_answer(audit, question, value)
     expected = {k: v for k, v in values.items() if v is not None}
@@ -302,3 +309,17 @@ def test_a_write_protected_package_is_refused_untouched(tmp_path):
     with pytest.raises(PackageError, match="read-only"):
         SurveyStore(path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_read_only_store_reads_and_never_writes(tmp_path, template):
+    path = tmp_path / "r.lcsurvey"
+    shutil.copyfile(template, path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with SurveyStore(path, read_only=True) as store:
+        assert len(store.facilities()) == 10 and store.checklist("aed")
+        with pytest.raises(PackageError, match="read-only"):
+            store.start_audit(MEAL, "李")
+        with pytest.raises(PackageError, match="read-only"):
+            store.set_inspector("李")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.lcsurvey"]
