@@ -1,7 +1,8 @@
 """Fixtures of the survey app tests: a real Changning package and the real main window.
 
-The package is built once per session from the shared data (one sub-district) and
-copied for every test, so each test writes to its own file.
+The package is made once per session the way a planner makes it: core.build builds the
+Changning project from the shared data, make_package cuts the package of 天山路街道 out
+of it. Every test gets its own copy, so each test writes to its own file.
 """
 from __future__ import annotations
 
@@ -19,13 +20,20 @@ from PyQt5.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from package_support import build_changning_package  # noqa: E402
+SUBDISTRICT = "天山路街道"
 
 
 @pytest.fixture(scope="session")
-def template_package(changning_dir, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("survey_template") / "tianshan.lcsurvey"
-    return build_changning_package(changning_dir, out)
+def template_package(data_dir, tmp_path_factory) -> Path:
+    from lifecircle_plugin.core.build import build_project, changning_config
+    from lifecircle_plugin.core.survey.package import make_package
+
+    folder = tmp_path_factory.mktemp("survey_template")
+    project = folder / "project.gpkg"
+    build_project(changning_config(data_dir, project))
+    package = folder / "tianshan.lcsurvey"
+    make_package(project, package, subdistrict=SUBDISTRICT, inspector="王芳")
+    return package
 
 
 @pytest.fixture
@@ -70,7 +78,8 @@ def stored_answers(path: Path, facility_uuid: str) -> dict:
 
 
 def facility_of_type(path: Path, facility_type: str) -> str:
-    rows = query(path, "SELECT uuid FROM facilities WHERE facility_type = ? ORDER BY name",
+    rows = query(path, "SELECT uuid FROM facilities WHERE facility_type = ? "
+                       "ORDER BY name IS NULL OR name = '', name",
                  (facility_type,))
     assert rows, f"the real package has no {facility_type}"
     return rows[0][0]

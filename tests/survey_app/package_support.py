@@ -1,8 +1,9 @@
-"""A survey package for one Changning sub-district, built from the real shared data.
+"""Survey packages straight from the real shared data, for the benchmark's 10,000 facilities.
 
-Facilities are the OSM points inside the sub-district, typed with the catalogue's own OSM
-rules; the map context is the real sub-district boundaries and the OSM cycleways. The
-file is written with survey_core's `write_package`, the format's own writer.
+Facilities are the OSM points inside an area, typed with the catalogue's own OSM rules;
+the map context is the real sub-district boundaries and the OSM cycleways. The file is
+written with survey_core's `write_package`, the format's own writer. (The tests use a
+package made by make_package from a project built by core.build, see conftest.py.)
 """
 from __future__ import annotations
 
