@@ -141,14 +141,15 @@ class TextField(Field):
         super().__init__(question, language, parent)
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(self.placeholder_text())
-        self.edit.editingFinished.connect(self._finished)
+        self.edit.editingFinished.connect(self.finish)
         self._layout.addWidget(self.edit, 1)
         self._last = None
 
     def placeholder_text(self) -> str:
         return ""
 
-    def _finished(self) -> None:
+    def finish(self) -> None:
+        """Commit the typed text if it changed since the last commit."""
         if self.edit.text() != self._last:
             self._last = self.edit.text()
             self.committed.emit()
@@ -234,7 +235,7 @@ class MomentField(TextField):
 
     def _fill_now(self) -> None:
         self.edit.setText(dt.datetime.now().strftime(self.FORMATS[self.question.kind]))
-        self._finished()
+        self.finish()
 
 
 def _short(language: str) -> str:

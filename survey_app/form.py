@@ -221,7 +221,7 @@ class AuditForm(QScrollArea):
         """Store the field being typed in (Ctrl+S) without waiting for focus to leave."""
         for row in self.rows.values():
             if isinstance(row.field, TextField) and row.isVisible():
-                row.field._finished()
+                row.field.finish()
 
     def _apply_relevance(self) -> None:
         if self.checklist is None:

@@ -214,11 +214,18 @@ class MainWindow(QMainWindow):
         self.history.setRowCount(0)
         self.statusBar().showMessage(self.tr("{} facilities").format(len(facilities)))
 
-    def ask_inspector_name(self) -> None:
+    def ask_inspector_name(self) -> bool:
+        """Ask the name once per package; every write records it."""
         name = ask_inspector(self)
-        if name:
-            self._guard(lambda: self.session.set_inspector(name))
-            self._update_title()
+        if not name:
+            return False
+        try:
+            self.session.set_inspector(name)
+        except InputError as exc:
+            show_error(self, self.tr("Not saved"), exc.message)
+            return False
+        self._update_title()
+        return True
 
     # -- selection ----------------------------------------------------------------------
     def select(self, uuid: str, source: str = "") -> None:
@@ -264,6 +271,10 @@ class MainWindow(QMainWindow):
     # -- writing ------------------------------------------------------------------------
     def _guard(self, write) -> bool:
         """Run one store write; a refusal is shown, never raised into Qt."""
+        if self.session is None:
+            return False
+        if not self.session.inspector and not self.ask_inspector_name():
+            return False
         try:
             write()
         except InputError as exc:

@@ -4,27 +4,27 @@
 <context>
     <name>AddFacilityDialog</name>
     <message>
-        <location filename="../../survey_app/dialogs.py" line="55" />
+        <location filename="../../survey_app/dialogs.py" line="55"/>
         <source>Add a facility found on site</source>
         <translation>Add a facility found on site</translation>
     </message>
     <message>
-        <location filename="../../survey_app/dialogs.py" line="67" />
+        <location filename="../../survey_app/dialogs.py" line="67"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/dialogs.py" line="68" />
+        <location filename="../../survey_app/dialogs.py" line="68"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/dialogs.py" line="69" />
+        <location filename="../../survey_app/dialogs.py" line="69"/>
         <source>Position:</source>
         <translation>Position:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/dialogs.py" line="75" />
+        <location filename="../../survey_app/dialogs.py" line="75"/>
         <source>Enter a name.</source>
         <translation>Enter a name.</translation>
     </message>
@@ -32,32 +32,32 @@
 <context>
     <name>AuditForm</name>
     <message>
-        <location filename="../../survey_app/form.py" line="103" />
+        <location filename="../../survey_app/form.py" line="103"/>
         <source>Other photos (drop image files here):</source>
         <translation>Other photos (drop image files here):</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="114" />
+        <location filename="../../survey_app/form.py" line="114"/>
         <source>Mark complete</source>
         <translation>Mark complete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="117" />
+        <location filename="../../survey_app/form.py" line="117"/>
         <source>Reopen audit</source>
         <translation>Reopen audit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="137" />
+        <location filename="../../survey_app/form.py" line="137"/>
         <source>Choose a facility in the list or on the map.</source>
         <translation>Choose a facility in the list or on the map.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="244" />
+        <location filename="../../survey_app/form.py" line="244"/>
         <source>Required</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="247" />
+        <location filename="../../survey_app/form.py" line="247"/>
         <source>Cannot mark complete; answer first:</source>
         <translation>Cannot mark complete; answer first:</translation>
     </message>
@@ -65,22 +65,22 @@
 <context>
     <name>AuditState</name>
     <message>
-        <location filename="../../survey_app/models.py" line="120" />
+        <location filename="../../survey_app/models.py" line="120"/>
         <source>not audited</source>
         <translation>not audited</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="121" />
+        <location filename="../../survey_app/models.py" line="121"/>
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="122" />
+        <location filename="../../survey_app/models.py" line="122"/>
         <source>complete</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="123" />
+        <location filename="../../survey_app/models.py" line="123"/>
         <source>problem</source>
         <translation>problem</translation>
     </message>
@@ -88,12 +88,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../survey_app/dialogs.py" line="41" />
+        <location filename="../../survey_app/dialogs.py" line="41"/>
         <source>Inspector</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../survey_app/dialogs.py" line="42" />
+        <location filename="../../survey_app/dialogs.py" line="42"/>
         <source>Your name (recorded with every answer):</source>
         <translation>Your name (recorded with every answer):</translation>
     </message>
@@ -101,47 +101,47 @@
 <context>
     <name>FacilityListPanel</name>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="36" />
+        <location filename="../../survey_app/listpanel.py" line="36"/>
         <source>Search name, address or type</source>
         <translation>Search name, address or type</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="64" />
+        <location filename="../../survey_app/listpanel.py" line="64"/>
         <source>&amp;Search:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="65" />
+        <location filename="../../survey_app/listpanel.py" line="65"/>
         <source>T&amp;ask:</source>
         <translation>T&amp;ask:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="66" />
+        <location filename="../../survey_app/listpanel.py" line="66"/>
         <source>T&amp;ype:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="67" />
+        <location filename="../../survey_app/listpanel.py" line="67"/>
         <source>S&amp;tate:</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="68" />
+        <location filename="../../survey_app/listpanel.py" line="68"/>
         <source>Au&amp;dited:</source>
         <translation>Au&amp;dited:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="105" />
+        <location filename="../../survey_app/listpanel.py" line="105"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="77" />
+        <location filename="../../survey_app/listpanel.py" line="77"/>
         <source>Audited</source>
         <translation>Audited</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="78" />
+        <location filename="../../survey_app/listpanel.py" line="78"/>
         <source>Not audited</source>
         <translation>Not audited</translation>
     </message>
@@ -149,32 +149,32 @@
 <context>
     <name>FacilityTableModel</name>
     <message>
-        <location filename="../../survey_app/models.py" line="79" />
+        <location filename="../../survey_app/models.py" line="79"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="79" />
+        <location filename="../../survey_app/models.py" line="79"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="79" />
+        <location filename="../../survey_app/models.py" line="79"/>
         <source>Task</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="79" />
+        <location filename="../../survey_app/models.py" line="79"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="79" />
+        <location filename="../../survey_app/models.py" line="79"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="96" />
+        <location filename="../../survey_app/models.py" line="96"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
@@ -182,92 +182,92 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../survey_app/history.py" line="17" />
+        <location filename="../../survey_app/history.py" line="17"/>
         <source>Audit started</source>
         <translation>Audit started</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="18" />
+        <location filename="../../survey_app/history.py" line="18"/>
         <source>Audit completed</source>
         <translation>Audit completed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="19" />
+        <location filename="../../survey_app/history.py" line="19"/>
         <source>Photo added</source>
         <translation>Photo added</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="24" />
+        <location filename="../../survey_app/history.py" line="24"/>
         <source>Name changed</source>
         <translation>Name changed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="25" />
+        <location filename="../../survey_app/history.py" line="25"/>
         <source>Address changed</source>
         <translation>Address changed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="26" />
+        <location filename="../../survey_app/history.py" line="26"/>
         <source>Status changed</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="27" />
+        <location filename="../../survey_app/history.py" line="27"/>
         <source>Position moved (x)</source>
         <translation>Position moved (x)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="28" />
+        <location filename="../../survey_app/history.py" line="28"/>
         <source>Position moved (y)</source>
         <translation>Position moved (y)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="29" />
+        <location filename="../../survey_app/history.py" line="29"/>
         <source>Type changed</source>
         <translation>Type changed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="30" />
+        <location filename="../../survey_app/history.py" line="30"/>
         <source>Facility added on site</source>
         <translation>Facility added on site</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="31" />
+        <location filename="../../survey_app/history.py" line="31"/>
         <source>Audit reopened</source>
         <translation>Audit reopened</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="47" />
+        <location filename="../../survey_app/history.py" line="51"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="47" />
+        <location filename="../../survey_app/history.py" line="51"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="58" />
+        <location filename="../../survey_app/history.py" line="62"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="58" />
+        <location filename="../../survey_app/history.py" line="62"/>
         <source>Inspector</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="58" />
+        <location filename="../../survey_app/history.py" line="62"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="58" />
+        <location filename="../../survey_app/history.py" line="62"/>
         <source>Old value</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="58" />
+        <location filename="../../survey_app/history.py" line="62"/>
         <source>New value</source>
         <translation>New value</translation>
     </message>
@@ -275,152 +275,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../survey_app/window.py" line="45" />
+        <location filename="../../survey_app/window.py" line="45"/>
         <source>Move facility</source>
         <translation>Move facility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="77" />
+        <location filename="../../survey_app/window.py" line="77"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="78" />
+        <location filename="../../survey_app/window.py" line="78"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="100" />
+        <location filename="../../survey_app/window.py" line="100"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="101" />
+        <location filename="../../survey_app/window.py" line="101"/>
         <source>&amp;Open package…</source>
         <translation>&amp;Open package…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="103" />
+        <location filename="../../survey_app/window.py" line="103"/>
         <source>&amp;Save answer</source>
         <translation>&amp;Save answer</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="106" />
+        <location filename="../../survey_app/window.py" line="106"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="107" />
+        <location filename="../../survey_app/window.py" line="107"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="108" />
+        <location filename="../../survey_app/window.py" line="108"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="110" />
+        <location filename="../../survey_app/window.py" line="110"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="113" />
+        <location filename="../../survey_app/window.py" line="113"/>
         <source>F&amp;acility</source>
         <translation>F&amp;acility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="114" />
+        <location filename="../../survey_app/window.py" line="114"/>
         <source>&amp;Next facility</source>
         <translation>&amp;Next facility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="116" />
+        <location filename="../../survey_app/window.py" line="116"/>
         <source>&amp;Previous facility</source>
         <translation>&amp;Previous facility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="119" />
+        <location filename="../../survey_app/window.py" line="119"/>
         <source>&amp;Add facility found on site…</source>
         <translation>&amp;Add facility found on site…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122" />
+        <location filename="../../survey_app/window.py" line="122"/>
         <source>Mark &amp;closed</source>
         <translation>Mark &amp;closed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122" />
+        <location filename="../../survey_app/window.py" line="122"/>
         <source>Mark &amp;moved</source>
         <translation>Mark &amp;moved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122" />
+        <location filename="../../survey_app/window.py" line="122"/>
         <source>Mark not &amp;found</source>
         <translation>Mark not &amp;found</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122" />
+        <location filename="../../survey_app/window.py" line="122"/>
         <source>Mark &amp;existing</source>
         <translation>Mark &amp;existing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="129" />
+        <location filename="../../survey_app/window.py" line="129"/>
         <source>Mark audit &amp;complete</source>
         <translation>Mark audit &amp;complete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="132" />
+        <location filename="../../survey_app/window.py" line="132"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="133" />
+        <location filename="../../survey_app/window.py" line="133"/>
         <source>&amp;Zoom to all</source>
         <translation>&amp;Zoom to all</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="134" />
+        <location filename="../../survey_app/window.py" line="134"/>
         <source>&amp;Find facility</source>
         <translation>&amp;Find facility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="136" />
+        <location filename="../../survey_app/window.py" line="136"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="137" />
+        <location filename="../../survey_app/window.py" line="137"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="155" />
+        <location filename="../../survey_app/window.py" line="155"/>
         <source>Life Circle survey</source>
         <translation>Life Circle survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="160" />
+        <location filename="../../survey_app/window.py" line="160"/>
         <source>inspector: {}</source>
         <translation>inspector: {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="165" />
+        <location filename="../../survey_app/window.py" line="165"/>
         <source>Open survey package</source>
         <translation>Open survey package</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="165" />
+        <location filename="../../survey_app/window.py" line="165"/>
         <source>Survey packages ({})</source>
         <translation>Survey packages ({})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="195" />
+        <location filename="../../survey_app/window.py" line="195"/>
         <source>Cannot open survey package</source>
         <translation>Cannot open survey package</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="195" />
+        <location filename="../../survey_app/window.py" line="195"/>
         <source>The file {} cannot be opened as a survey package:
 {}
 
@@ -431,69 +431,69 @@ The file was not changed.</source>
 The file was not changed.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="204" />
+        <location filename="../../survey_app/window.py" line="204"/>
         <source>Task {}</source>
         <translation>Task {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="216" />
+        <location filename="../../survey_app/window.py" line="215"/>
         <source>{} facilities</source>
         <translation>{} facilities</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="242" />
+        <location filename="../../survey_app/window.py" line="248"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="250" />
+        <location filename="../../survey_app/window.py" line="256"/>
         <source>Status: {} · Audit: {}</source>
         <translation>Status: {} · Audit: {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="275" />
+        <location filename="../../survey_app/window.py" line="285"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="291" />
+        <location filename="../../survey_app/window.py" line="301"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="295" />
+        <location filename="../../survey_app/window.py" line="305"/>
         <source>All answers are saved</source>
         <translation>All answers are saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="302" />
+        <location filename="../../survey_app/window.py" line="312"/>
         <source>Audit marked complete</source>
         <translation>Audit marked complete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="330" />
+        <location filename="../../survey_app/window.py" line="340"/>
         <source>Move “{}” by {} m to the new position?
 The original position is kept in the history.</source>
         <translation>Move “{}” by {} m to the new position?
 The original position is kept in the history.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="333" />
+        <location filename="../../survey_app/window.py" line="343"/>
         <source>Correct position</source>
         <translation>Correct position</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="343" />
-        <source>Click the facility's position on the map</source>
+        <location filename="../../survey_app/window.py" line="353"/>
+        <source>Click the facility&apos;s position on the map</source>
         <translation>Click the facility's position on the map</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="360" />
+        <location filename="../../survey_app/window.py" line="370"/>
         <source>Facility added</source>
         <translation>Facility added</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="369" />
+        <location filename="../../survey_app/window.py" line="379"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -501,12 +501,12 @@ The original position is kept in the history.</translation>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../survey_app/mapview.py" line="203" />
+        <location filename="../../survey_app/mapview.py" line="317"/>
         <source>{} km</source>
         <translation>{} km</translation>
     </message>
     <message>
-        <location filename="../../survey_app/mapview.py" line="203" />
+        <location filename="../../survey_app/mapview.py" line="317"/>
         <source>{} m</source>
         <translation>{} m</translation>
     </message>
@@ -514,22 +514,22 @@ The original position is kept in the history.</translation>
 <context>
     <name>MomentField</name>
     <message>
-        <location filename="../../survey_app/fields.py" line="207" />
+        <location filename="../../survey_app/fields.py" line="215"/>
         <source>Now</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../survey_app/fields.py" line="213" />
+        <location filename="../../survey_app/fields.py" line="221"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../survey_app/fields.py" line="213" />
+        <location filename="../../survey_app/fields.py" line="221"/>
         <source>HH:MM</source>
         <translation>HH:MM</translation>
     </message>
     <message>
-        <location filename="../../survey_app/fields.py" line="214" />
+        <location filename="../../survey_app/fields.py" line="222"/>
         <source>YYYY-MM-DD HH:MM</source>
         <translation>YYYY-MM-DD HH:MM</translation>
     </message>
@@ -537,17 +537,17 @@ The original position is kept in the history.</translation>
 <context>
     <name>PhotoField</name>
     <message>
-        <location filename="../../survey_app/photos.py" line="43" />
+        <location filename="../../survey_app/photos.py" line="43"/>
         <source>Add photo…</source>
         <translation>Add photo…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/photos.py" line="52" />
+        <location filename="../../survey_app/photos.py" line="52"/>
         <source>Choose photos</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/photos.py" line="52" />
+        <location filename="../../survey_app/photos.py" line="52"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic *.tif *.tiff)</source>
         <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic *.tif *.tiff)</translation>
     </message>
@@ -555,32 +555,32 @@ The original position is kept in the history.</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../survey_app/models.py" line="108" />
+        <location filename="../../survey_app/models.py" line="108"/>
         <source>existing</source>
         <translation>existing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="109" />
+        <location filename="../../survey_app/models.py" line="109"/>
         <source>planned</source>
         <translation>planned</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="110" />
+        <location filename="../../survey_app/models.py" line="110"/>
         <source>under construction</source>
         <translation>under construction</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="111" />
+        <location filename="../../survey_app/models.py" line="111"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="112" />
+        <location filename="../../survey_app/models.py" line="112"/>
         <source>moved</source>
         <translation>moved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="113" />
+        <location filename="../../survey_app/models.py" line="113"/>
         <source>not found</source>
         <translation>not found</translation>
     </message>
@@ -588,37 +588,37 @@ The original position is kept in the history.</translation>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../survey_app/questions.py" line="37" />
+        <location filename="../../survey_app/questions.py" line="37"/>
         <source>Not a date (YYYY-MM-DD): {}</source>
         <translation>Not a date (YYYY-MM-DD): {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/questions.py" line="40" />
+        <location filename="../../survey_app/questions.py" line="40"/>
         <source>Not a time (HH:MM): {}</source>
         <translation>Not a time (HH:MM): {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/questions.py" line="43" />
+        <location filename="../../survey_app/questions.py" line="43"/>
         <source>Not a date and time (YYYY-MM-DD HH:MM): {}</source>
         <translation>Not a date and time (YYYY-MM-DD HH:MM): {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/questions.py" line="50" />
+        <location filename="../../survey_app/questions.py" line="50"/>
         <source>Not a number: {}</source>
         <translation>Not a number: {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/questions.py" line="52" />
+        <location filename="../../survey_app/questions.py" line="52"/>
         <source>Must be a whole number: {}</source>
         <translation>Must be a whole number: {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/questions.py" line="54" />
+        <location filename="../../survey_app/questions.py" line="54"/>
         <source>Must be at least {}</source>
         <translation>Must be at least {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/questions.py" line="56" />
+        <location filename="../../survey_app/questions.py" line="56"/>
         <source>Must be at most {}</source>
         <translation>Must be at most {}</translation>
     </message>
@@ -626,12 +626,12 @@ The original position is kept in the history.</translation>
 <context>
     <name>YesNoField</name>
     <message>
-        <location filename="../../survey_app/fields.py" line="58" />
+        <location filename="../../survey_app/fields.py" line="59"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/fields.py" line="59" />
+        <location filename="../../survey_app/fields.py" line="60"/>
         <source>No</source>
         <translation>No</translation>
     </message>

@@ -4,27 +4,27 @@
 <context>
     <name>AddFacilityDialog</name>
     <message>
-        <location filename="../../survey_app/dialogs.py" line="55" />
+        <location filename="../../survey_app/dialogs.py" line="55"/>
         <source>Add a facility found on site</source>
         <translation>添加现场发现的设施</translation>
     </message>
     <message>
-        <location filename="../../survey_app/dialogs.py" line="67" />
+        <location filename="../../survey_app/dialogs.py" line="67"/>
         <source>&amp;Type:</source>
         <translation>类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../survey_app/dialogs.py" line="68" />
+        <location filename="../../survey_app/dialogs.py" line="68"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../survey_app/dialogs.py" line="69" />
+        <location filename="../../survey_app/dialogs.py" line="69"/>
         <source>Position:</source>
         <translation>位置：</translation>
     </message>
     <message>
-        <location filename="../../survey_app/dialogs.py" line="75" />
+        <location filename="../../survey_app/dialogs.py" line="75"/>
         <source>Enter a name.</source>
         <translation>请输入名称。</translation>
     </message>
@@ -32,32 +32,32 @@
 <context>
     <name>AuditForm</name>
     <message>
-        <location filename="../../survey_app/form.py" line="103" />
+        <location filename="../../survey_app/form.py" line="103"/>
         <source>Other photos (drop image files here):</source>
         <translation>其他照片（可将图片文件拖到此处）：</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="114" />
+        <location filename="../../survey_app/form.py" line="114"/>
         <source>Mark complete</source>
         <translation>标记为完成</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="117" />
+        <location filename="../../survey_app/form.py" line="117"/>
         <source>Reopen audit</source>
         <translation>重新打开核查</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="137" />
+        <location filename="../../survey_app/form.py" line="137"/>
         <source>Choose a facility in the list or on the map.</source>
         <translation>请在列表或地图上选择一个设施。</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="244" />
+        <location filename="../../survey_app/form.py" line="244"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="247" />
+        <location filename="../../survey_app/form.py" line="247"/>
         <source>Cannot mark complete; answer first:</source>
         <translation>无法标记为完成，请先回答：</translation>
     </message>
@@ -65,22 +65,22 @@
 <context>
     <name>AuditState</name>
     <message>
-        <location filename="../../survey_app/models.py" line="120" />
+        <location filename="../../survey_app/models.py" line="120"/>
         <source>not audited</source>
         <translation>未核查</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="121" />
+        <location filename="../../survey_app/models.py" line="121"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="122" />
+        <location filename="../../survey_app/models.py" line="122"/>
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="123" />
+        <location filename="../../survey_app/models.py" line="123"/>
         <source>problem</source>
         <translation>有问题</translation>
     </message>
@@ -88,12 +88,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../survey_app/dialogs.py" line="41" />
+        <location filename="../../survey_app/dialogs.py" line="41"/>
         <source>Inspector</source>
         <translation>核查员</translation>
     </message>
     <message>
-        <location filename="../../survey_app/dialogs.py" line="42" />
+        <location filename="../../survey_app/dialogs.py" line="42"/>
         <source>Your name (recorded with every answer):</source>
         <translation>您的姓名（随每条回答一并记录）：</translation>
     </message>
@@ -101,47 +101,47 @@
 <context>
     <name>FacilityListPanel</name>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="36" />
+        <location filename="../../survey_app/listpanel.py" line="36"/>
         <source>Search name, address or type</source>
         <translation>搜索名称、地址或类型</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="64" />
+        <location filename="../../survey_app/listpanel.py" line="64"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="65" />
+        <location filename="../../survey_app/listpanel.py" line="65"/>
         <source>T&amp;ask:</source>
         <translation>任务(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="66" />
+        <location filename="../../survey_app/listpanel.py" line="66"/>
         <source>T&amp;ype:</source>
         <translation>类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="67" />
+        <location filename="../../survey_app/listpanel.py" line="67"/>
         <source>S&amp;tate:</source>
         <translation>核查状态(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="68" />
+        <location filename="../../survey_app/listpanel.py" line="68"/>
         <source>Au&amp;dited:</source>
         <translation>是否已核查(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="105" />
+        <location filename="../../survey_app/listpanel.py" line="105"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="77" />
+        <location filename="../../survey_app/listpanel.py" line="77"/>
         <source>Audited</source>
         <translation>已核查</translation>
     </message>
     <message>
-        <location filename="../../survey_app/listpanel.py" line="78" />
+        <location filename="../../survey_app/listpanel.py" line="78"/>
         <source>Not audited</source>
         <translation>未核查</translation>
     </message>
@@ -149,32 +149,32 @@
 <context>
     <name>FacilityTableModel</name>
     <message>
-        <location filename="../../survey_app/models.py" line="79" />
+        <location filename="../../survey_app/models.py" line="79"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="79" />
+        <location filename="../../survey_app/models.py" line="79"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="79" />
+        <location filename="../../survey_app/models.py" line="79"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="79" />
+        <location filename="../../survey_app/models.py" line="79"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="79" />
+        <location filename="../../survey_app/models.py" line="79"/>
         <source>Audit</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="96" />
+        <location filename="../../survey_app/models.py" line="96"/>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
@@ -182,92 +182,92 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../survey_app/history.py" line="17" />
+        <location filename="../../survey_app/history.py" line="17"/>
         <source>Audit started</source>
         <translation>开始核查</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="18" />
+        <location filename="../../survey_app/history.py" line="18"/>
         <source>Audit completed</source>
         <translation>核查完成</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="19" />
+        <location filename="../../survey_app/history.py" line="19"/>
         <source>Photo added</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="24" />
+        <location filename="../../survey_app/history.py" line="24"/>
         <source>Name changed</source>
         <translation>名称修改</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="25" />
+        <location filename="../../survey_app/history.py" line="25"/>
         <source>Address changed</source>
         <translation>地址修改</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="26" />
+        <location filename="../../survey_app/history.py" line="26"/>
         <source>Status changed</source>
         <translation>状态修改</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="27" />
+        <location filename="../../survey_app/history.py" line="27"/>
         <source>Position moved (x)</source>
         <translation>位置移动（x）</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="28" />
+        <location filename="../../survey_app/history.py" line="28"/>
         <source>Position moved (y)</source>
         <translation>位置移动（y）</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="29" />
+        <location filename="../../survey_app/history.py" line="29"/>
         <source>Type changed</source>
         <translation>类型修改</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="30" />
+        <location filename="../../survey_app/history.py" line="30"/>
         <source>Facility added on site</source>
         <translation>现场新增设施</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="31" />
+        <location filename="../../survey_app/history.py" line="31"/>
         <source>Audit reopened</source>
         <translation>核查重新打开</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="47" />
+        <location filename="../../survey_app/history.py" line="51"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="47" />
+        <location filename="../../survey_app/history.py" line="51"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="58" />
+        <location filename="../../survey_app/history.py" line="62"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="58" />
+        <location filename="../../survey_app/history.py" line="62"/>
         <source>Inspector</source>
         <translation>核查员</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="58" />
+        <location filename="../../survey_app/history.py" line="62"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="58" />
+        <location filename="../../survey_app/history.py" line="62"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../survey_app/history.py" line="58" />
+        <location filename="../../survey_app/history.py" line="62"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -275,152 +275,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../survey_app/window.py" line="45" />
+        <location filename="../../survey_app/window.py" line="45"/>
         <source>Move facility</source>
         <translation>移动设施</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="77" />
+        <location filename="../../survey_app/window.py" line="77"/>
         <source>Audit</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="78" />
+        <location filename="../../survey_app/window.py" line="78"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="100" />
+        <location filename="../../survey_app/window.py" line="100"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="101" />
+        <location filename="../../survey_app/window.py" line="101"/>
         <source>&amp;Open package…</source>
         <translation>打开调查包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="103" />
+        <location filename="../../survey_app/window.py" line="103"/>
         <source>&amp;Save answer</source>
         <translation>保存回答(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="106" />
+        <location filename="../../survey_app/window.py" line="106"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="107" />
+        <location filename="../../survey_app/window.py" line="107"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="108" />
+        <location filename="../../survey_app/window.py" line="108"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="110" />
+        <location filename="../../survey_app/window.py" line="110"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="113" />
+        <location filename="../../survey_app/window.py" line="113"/>
         <source>F&amp;acility</source>
         <translation>设施(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="114" />
+        <location filename="../../survey_app/window.py" line="114"/>
         <source>&amp;Next facility</source>
         <translation>下一个设施(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="116" />
+        <location filename="../../survey_app/window.py" line="116"/>
         <source>&amp;Previous facility</source>
         <translation>上一个设施(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="119" />
+        <location filename="../../survey_app/window.py" line="119"/>
         <source>&amp;Add facility found on site…</source>
         <translation>添加现场发现的设施(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122" />
+        <location filename="../../survey_app/window.py" line="122"/>
         <source>Mark &amp;closed</source>
         <translation>标记为已关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122" />
+        <location filename="../../survey_app/window.py" line="122"/>
         <source>Mark &amp;moved</source>
         <translation>标记为已搬迁(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122" />
+        <location filename="../../survey_app/window.py" line="122"/>
         <source>Mark not &amp;found</source>
         <translation>标记为未找到(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122" />
+        <location filename="../../survey_app/window.py" line="122"/>
         <source>Mark &amp;existing</source>
         <translation>标记为现存(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="129" />
+        <location filename="../../survey_app/window.py" line="129"/>
         <source>Mark audit &amp;complete</source>
         <translation>标记核查完成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="132" />
+        <location filename="../../survey_app/window.py" line="132"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="133" />
+        <location filename="../../survey_app/window.py" line="133"/>
         <source>&amp;Zoom to all</source>
         <translation>缩放至全部(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="134" />
+        <location filename="../../survey_app/window.py" line="134"/>
         <source>&amp;Find facility</source>
         <translation>查找设施(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="136" />
+        <location filename="../../survey_app/window.py" line="136"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="137" />
+        <location filename="../../survey_app/window.py" line="137"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="155" />
+        <location filename="../../survey_app/window.py" line="155"/>
         <source>Life Circle survey</source>
         <translation>生活圈设施核查</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="160" />
+        <location filename="../../survey_app/window.py" line="160"/>
         <source>inspector: {}</source>
         <translation>核查员：{}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="165" />
+        <location filename="../../survey_app/window.py" line="165"/>
         <source>Open survey package</source>
         <translation>打开调查包</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="165" />
+        <location filename="../../survey_app/window.py" line="165"/>
         <source>Survey packages ({})</source>
         <translation>调查包 ({})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="195" />
+        <location filename="../../survey_app/window.py" line="195"/>
         <source>Cannot open survey package</source>
         <translation>无法打开调查包</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="195" />
+        <location filename="../../survey_app/window.py" line="195"/>
         <source>The file {} cannot be opened as a survey package:
 {}
 
@@ -431,69 +431,69 @@ The file was not changed.</source>
 该文件未被修改。</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="204" />
+        <location filename="../../survey_app/window.py" line="204"/>
         <source>Task {}</source>
         <translation>任务 {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="216" />
+        <location filename="../../survey_app/window.py" line="215"/>
         <source>{} facilities</source>
         <translation>共 {} 个设施</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="242" />
+        <location filename="../../survey_app/window.py" line="248"/>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="250" />
+        <location filename="../../survey_app/window.py" line="256"/>
         <source>Status: {} · Audit: {}</source>
         <translation>状态：{} · 核查：{}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="275" />
+        <location filename="../../survey_app/window.py" line="285"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="291" />
+        <location filename="../../survey_app/window.py" line="301"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="295" />
+        <location filename="../../survey_app/window.py" line="305"/>
         <source>All answers are saved</source>
         <translation>所有回答均已保存</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="302" />
+        <location filename="../../survey_app/window.py" line="312"/>
         <source>Audit marked complete</source>
         <translation>核查已标记为完成</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="330" />
+        <location filename="../../survey_app/window.py" line="340"/>
         <source>Move “{}” by {} m to the new position?
 The original position is kept in the history.</source>
         <translation>将“{}”移动 {} 米到新位置吗？
 原位置会保留在历史记录中。</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="333" />
+        <location filename="../../survey_app/window.py" line="343"/>
         <source>Correct position</source>
         <translation>更正位置</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="343" />
-        <source>Click the facility's position on the map</source>
+        <location filename="../../survey_app/window.py" line="353"/>
+        <source>Click the facility&apos;s position on the map</source>
         <translation>请在地图上点击设施的位置</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="360" />
+        <location filename="../../survey_app/window.py" line="370"/>
         <source>Facility added</source>
         <translation>设施已添加</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="369" />
+        <location filename="../../survey_app/window.py" line="379"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -501,12 +501,12 @@ The original position is kept in the history.</source>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../survey_app/mapview.py" line="203" />
+        <location filename="../../survey_app/mapview.py" line="317"/>
         <source>{} km</source>
         <translation>{} 公里</translation>
     </message>
     <message>
-        <location filename="../../survey_app/mapview.py" line="203" />
+        <location filename="../../survey_app/mapview.py" line="317"/>
         <source>{} m</source>
         <translation>{} 米</translation>
     </message>
@@ -514,22 +514,22 @@ The original position is kept in the history.</source>
 <context>
     <name>MomentField</name>
     <message>
-        <location filename="../../survey_app/fields.py" line="207" />
+        <location filename="../../survey_app/fields.py" line="215"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../survey_app/fields.py" line="213" />
+        <location filename="../../survey_app/fields.py" line="221"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日 (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/fields.py" line="213" />
+        <location filename="../../survey_app/fields.py" line="221"/>
         <source>HH:MM</source>
         <translation>时：分 (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/fields.py" line="214" />
+        <location filename="../../survey_app/fields.py" line="222"/>
         <source>YYYY-MM-DD HH:MM</source>
         <translation>年-月-日 时：分</translation>
     </message>
@@ -537,17 +537,17 @@ The original position is kept in the history.</source>
 <context>
     <name>PhotoField</name>
     <message>
-        <location filename="../../survey_app/photos.py" line="43" />
+        <location filename="../../survey_app/photos.py" line="43"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/photos.py" line="52" />
+        <location filename="../../survey_app/photos.py" line="52"/>
         <source>Choose photos</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../survey_app/photos.py" line="52" />
+        <location filename="../../survey_app/photos.py" line="52"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic *.tif *.tiff)</translation>
     </message>
@@ -555,32 +555,32 @@ The original position is kept in the history.</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../survey_app/models.py" line="108" />
+        <location filename="../../survey_app/models.py" line="108"/>
         <source>existing</source>
         <translation>现存</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="109" />
+        <location filename="../../survey_app/models.py" line="109"/>
         <source>planned</source>
         <translation>规划中</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="110" />
+        <location filename="../../survey_app/models.py" line="110"/>
         <source>under construction</source>
         <translation>在建</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="111" />
+        <location filename="../../survey_app/models.py" line="111"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="112" />
+        <location filename="../../survey_app/models.py" line="112"/>
         <source>moved</source>
         <translation>已搬迁</translation>
     </message>
     <message>
-        <location filename="../../survey_app/models.py" line="113" />
+        <location filename="../../survey_app/models.py" line="113"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
@@ -588,37 +588,37 @@ The original position is kept in the history.</source>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../survey_app/questions.py" line="37" />
+        <location filename="../../survey_app/questions.py" line="37"/>
         <source>Not a date (YYYY-MM-DD): {}</source>
         <translation>不是有效日期（YYYY-MM-DD）：{}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/questions.py" line="40" />
+        <location filename="../../survey_app/questions.py" line="40"/>
         <source>Not a time (HH:MM): {}</source>
         <translation>不是有效时间（HH:MM）：{}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/questions.py" line="43" />
+        <location filename="../../survey_app/questions.py" line="43"/>
         <source>Not a date and time (YYYY-MM-DD HH:MM): {}</source>
         <translation>不是有效的日期时间（YYYY-MM-DD HH:MM）：{}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/questions.py" line="50" />
+        <location filename="../../survey_app/questions.py" line="50"/>
         <source>Not a number: {}</source>
         <translation>不是数字：{}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/questions.py" line="52" />
+        <location filename="../../survey_app/questions.py" line="52"/>
         <source>Must be a whole number: {}</source>
         <translation>必须为整数：{}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/questions.py" line="54" />
+        <location filename="../../survey_app/questions.py" line="54"/>
         <source>Must be at least {}</source>
         <translation>不能小于 {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/questions.py" line="56" />
+        <location filename="../../survey_app/questions.py" line="56"/>
         <source>Must be at most {}</source>
         <translation>不能大于 {}</translation>
     </message>
@@ -626,12 +626,12 @@ The original position is kept in the history.</source>
 <context>
     <name>YesNoField</name>
     <message>
-        <location filename="../../survey_app/fields.py" line="58" />
+        <location filename="../../survey_app/fields.py" line="59"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../survey_app/fields.py" line="59" />
+        <location filename="../../survey_app/fields.py" line="60"/>
         <source>No</source>
         <translation>否</translation>
     </message>
