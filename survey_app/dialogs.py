@@ -78,3 +78,34 @@ class AddFacilityDialog(QDialog):
 
     def values(self) -> tuple:
         return self.type.currentData(), self.name.text().strip()
+
+
+class FacilityDetailsDialog(QDialog):
+    """Name and address of a facility, as found on site."""
+
+    def __init__(self, name: str, address: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("details_dialog")
+        self.setWindowTitle(self.tr("Name and address"))
+        self.name = QLineEdit(name)
+        self.address = QLineEdit(address)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #c62828;")
+        layout = QFormLayout(self)
+        layout.addRow(self.tr("&Name:"), self.name)
+        layout.addRow(self.tr("A&ddress:"), self.address)
+        layout.addRow(self.message)
+        layout.addRow(self.buttons)
+
+    def _accept(self) -> None:
+        if not self.name.text().strip():
+            self.message.setText(self.tr("Enter a name."))
+            return
+        self.accept()
+
+    def values(self) -> tuple:
+        return self.name.text().strip(), self.address.text().strip()

@@ -76,6 +76,7 @@ class AuditForm(QScrollArea):
     photos_added = pyqtSignal(object, list)
     complete_requested = pyqtSignal()
     reopen_requested = pyqtSignal()
+    photo_remove_requested = pyqtSignal(str)
 
     def __init__(self, language: str, parent=None) -> None:
         super().__init__(parent)
@@ -103,6 +104,7 @@ class AuditForm(QScrollArea):
         self.other_label = QLabel(self.tr("Other photos (drop image files here):"))
         self.other_photos = PhotoField(None, self.language)
         self.other_photos.files_chosen.connect(lambda paths: self.photos_added.emit(None, paths))
+        self.other_photos.remove_requested.connect(self.photo_remove_requested)
         self._outer.addWidget(self.other_label)
         self._outer.addWidget(self.other_photos)
         self.summary = QLabel()
@@ -161,6 +163,7 @@ class AuditForm(QScrollArea):
             if question.kind == "photo":
                 row.field.files_chosen.connect(
                     lambda paths, qid=question.id: self.photos_added.emit(qid, paths))
+                row.field.remove_requested.connect(self.photo_remove_requested)
             else:
                 row.field.set_value(self.answers.get(question.id))
             row.field.committed.connect(lambda qid=question.id: self._commit(qid))

@@ -6,7 +6,14 @@ from pathlib import Path
 
 from PyQt5.QtCore import QSize, Qt, pyqtSignal
 from PyQt5.QtGui import QPixmap
-from PyQt5.QtWidgets import QFileDialog, QLabel, QPushButton
+from PyQt5.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .fields import Field
 
@@ -36,6 +43,7 @@ class PhotoField(Field):
     """Shows the photos of one question; `files_chosen` asks the form to store new ones."""
 
     files_chosen = pyqtSignal(list)
+    remove_requested = pyqtSignal(str)
 
     def __init__(self, question, language, parent=None) -> None:
         super().__init__(question, language, parent)
@@ -45,6 +53,8 @@ class PhotoField(Field):
         self.add.clicked.connect(self.choose_files)
         self._layout.addWidget(self.add)
         self._thumbs: list = []
+        self._tiles: list = []
+        self.removers: list = []
         self._uuids: list = []
         self._layout.addStretch(1)
 
@@ -57,11 +67,11 @@ class PhotoField(Field):
 
     def set_photos(self, photos: list) -> None:
         """`photos`: (photo uuid, original name, sha256, bytes) of this question."""
-        for label in self._thumbs:
-            self._layout.removeWidget(label)
-            label.deleteLater()
-        self._thumbs = []
-        for _uuid, name, sha256, data in photos:
+        for tile in self._tiles:
+            self._layout.removeWidget(tile)
+            tile.deleteLater()
+        self._thumbs, self._tiles, self.removers = [], [], []
+        for photo_uuid, name, sha256, data in photos:
             label = QLabel()
             pixmap = thumbnail(data)
             if pixmap.isNull():
@@ -69,8 +79,19 @@ class PhotoField(Field):
             else:
                 label.setPixmap(pixmap)
             label.setToolTip(f"{name}\nSHA-256 {sha256}")
-            self._layout.insertWidget(self._layout.count() - 1, label)
+            remove = QToolButton()
+            remove.setText("✕")
+            remove.setToolTip(self.tr("Remove this photo"))
+            remove.clicked.connect(lambda _c=False, u=photo_uuid: self.remove_requested.emit(u))
+            tile = QWidget()
+            column = QVBoxLayout(tile)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(label)
+            column.addWidget(remove, 0, Qt.AlignmentFlag.AlignHCenter)
+            self._layout.insertWidget(self._layout.count() - 1, tile)
             self._thumbs.append(label)
+            self._tiles.append(tile)
+            self.removers.append(remove)
         self._uuids = [photo[0] for photo in photos]
 
     def value(self):

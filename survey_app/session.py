@@ -136,6 +136,13 @@ class Session:
                  self.store.photo_data(photo.photo_uuid)))
         return grouped
 
+    def remove_photo(self, photo_uuid: str) -> None:
+        self.store.remove_photo(photo_uuid)
+
+    def update_details(self, uuid: str, name: str, address: str) -> Facility:
+        self.store.update_facility(uuid, name=name, address=address)
+        return self.facility(uuid)
+
     def add_photo(self, uuid: str, question_id: Optional[str], path: str):
         audit = self.store.start_audit(uuid)
         return self.store.add_photo(audit.audit_uuid, uuid, Path(path),

@@ -24,7 +24,13 @@ from PyQt5.QtWidgets import (
 
 from lifecircle_plugin.core.errors import InputError
 
-from .dialogs import AddFacilityDialog, ask_inspector, confirm, show_error
+from .dialogs import (
+    AddFacilityDialog,
+    FacilityDetailsDialog,
+    ask_inspector,
+    confirm,
+    show_error,
+)
 from .form import AuditForm
 from .history import HistoryPanel
 from .i18n import translate
@@ -118,6 +124,8 @@ class MainWindow(QMainWindow):
         facility_menu.addSeparator()
         self.add_action = self._action(self.tr("&Add facility found on site…"),
                                        self.start_add_facility, "Ctrl+N", facility_menu)
+        self.edit_action = self._action(self.tr("&Edit name and address…"), self.edit_details,
+                                        "F2", facility_menu)
         self.status_actions = {}
         for status, text in (("closed", self.tr("Mark &closed")),
                              ("moved", self.tr("Mark &moved")),
@@ -145,6 +153,7 @@ class MainWindow(QMainWindow):
         self.form.photos_added.connect(self.add_photos)
         self.form.complete_requested.connect(self.complete_audit)
         self.form.reopen_requested.connect(self.reopen_audit)
+        self.form.photo_remove_requested.connect(self.remove_photo)
 
     def _type_label(self, facility_type: str) -> str:
         if self.session is None:
@@ -325,6 +334,29 @@ class MainWindow(QMainWindow):
             self._guard(lambda p=path: self.session.add_photo(uuid, question_id, p))
         self.form.set_photos(self.session.photos(uuid))
         self._refresh(uuid)
+
+    def remove_photo(self, photo_uuid: str) -> None:
+        """Delete a photo added by mistake, after asking (it is gone from the package)."""
+        uuid = self.current
+        if not uuid or not confirm(self, self.tr("Remove photo"),
+                                   self.tr("Remove this photo from the package?")):
+            return
+        if self._guard(lambda: self.session.remove_photo(photo_uuid)):
+            self.form.set_photos(self.session.photos(uuid))
+            self._refresh(uuid)
+
+    def edit_details(self) -> None:
+        """Correct the name and address; the history keeps the old values."""
+        facility = self.list_panel.model.facility_by_uuid(self.current or "")
+        if facility is None:
+            return
+        dialog = FacilityDetailsDialog(facility.name, facility.address, self)
+        if dialog.exec() != FacilityDetailsDialog.DialogCode.Accepted:
+            return
+        name, address = dialog.values()
+        if self._guard(lambda: self.session.update_details(facility.uuid, name, address)):
+            self._refresh(facility.uuid)
+            self._show_facility()
 
     def mark_status(self, status: str) -> None:
         uuid = self.current

@@ -32,32 +32,32 @@
 <context>
     <name>AuditForm</name>
     <message>
-        <location filename="../../survey_app/form.py" line="103"/>
+        <location filename="../../survey_app/form.py" line="104"/>
         <source>Other photos (drop image files here):</source>
         <translation>Other photos (drop image files here):</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="114"/>
+        <location filename="../../survey_app/form.py" line="116"/>
         <source>Mark complete</source>
         <translation>Mark complete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="117"/>
+        <location filename="../../survey_app/form.py" line="119"/>
         <source>Reopen audit</source>
         <translation>Reopen audit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="137"/>
+        <location filename="../../survey_app/form.py" line="139"/>
         <source>Choose a facility in the list or on the map.</source>
         <translation>Choose a facility in the list or on the map.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="244"/>
+        <location filename="../../survey_app/form.py" line="247"/>
         <source>Required</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="247"/>
+        <location filename="../../survey_app/form.py" line="250"/>
         <source>Cannot mark complete; answer first:</source>
         <translation>Cannot mark complete; answer first:</translation>
     </message>
@@ -96,6 +96,29 @@
         <location filename="../../survey_app/dialogs.py" line="42"/>
         <source>Your name (recorded with every answer):</source>
         <translation>Your name (recorded with every answer):</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityDetailsDialog</name>
+    <message>
+        <location filename="../../survey_app/dialogs.py" line="89"/>
+        <source>Name and address</source>
+        <translation>Name and address</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/dialogs.py" line="99"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/dialogs.py" line="100"/>
+        <source>A&amp;ddress:</source>
+        <translation>A&amp;ddress:</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/dialogs.py" line="106"/>
+        <source>Enter a name.</source>
+        <translation>Enter a name.</translation>
     </message>
 </context>
 <context>
@@ -275,152 +298,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../survey_app/window.py" line="45"/>
+        <location filename="../../survey_app/window.py" line="51"/>
         <source>Move facility</source>
         <translation>Move facility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="77"/>
+        <location filename="../../survey_app/window.py" line="83"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="78"/>
+        <location filename="../../survey_app/window.py" line="84"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="100"/>
+        <location filename="../../survey_app/window.py" line="106"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="101"/>
+        <location filename="../../survey_app/window.py" line="107"/>
         <source>&amp;Open package…</source>
         <translation>&amp;Open package…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="103"/>
+        <location filename="../../survey_app/window.py" line="109"/>
         <source>&amp;Save answer</source>
         <translation>&amp;Save answer</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="106"/>
+        <location filename="../../survey_app/window.py" line="112"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="107"/>
+        <location filename="../../survey_app/window.py" line="113"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="108"/>
+        <location filename="../../survey_app/window.py" line="114"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="110"/>
+        <location filename="../../survey_app/window.py" line="116"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="113"/>
+        <location filename="../../survey_app/window.py" line="119"/>
         <source>F&amp;acility</source>
         <translation>F&amp;acility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="114"/>
+        <location filename="../../survey_app/window.py" line="120"/>
         <source>&amp;Next facility</source>
         <translation>&amp;Next facility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="116"/>
+        <location filename="../../survey_app/window.py" line="122"/>
         <source>&amp;Previous facility</source>
         <translation>&amp;Previous facility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="119"/>
+        <location filename="../../survey_app/window.py" line="125"/>
         <source>&amp;Add facility found on site…</source>
         <translation>&amp;Add facility found on site…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122"/>
+        <location filename="../../survey_app/window.py" line="130"/>
         <source>Mark &amp;closed</source>
         <translation>Mark &amp;closed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122"/>
+        <location filename="../../survey_app/window.py" line="130"/>
         <source>Mark &amp;moved</source>
         <translation>Mark &amp;moved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122"/>
+        <location filename="../../survey_app/window.py" line="130"/>
         <source>Mark not &amp;found</source>
         <translation>Mark not &amp;found</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122"/>
+        <location filename="../../survey_app/window.py" line="130"/>
         <source>Mark &amp;existing</source>
         <translation>Mark &amp;existing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="129"/>
+        <location filename="../../survey_app/window.py" line="137"/>
         <source>Mark audit &amp;complete</source>
         <translation>Mark audit &amp;complete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="132"/>
+        <location filename="../../survey_app/window.py" line="140"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="133"/>
+        <location filename="../../survey_app/window.py" line="141"/>
         <source>&amp;Zoom to all</source>
         <translation>&amp;Zoom to all</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="134"/>
+        <location filename="../../survey_app/window.py" line="142"/>
         <source>&amp;Find facility</source>
         <translation>&amp;Find facility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="136"/>
+        <location filename="../../survey_app/window.py" line="144"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="137"/>
+        <location filename="../../survey_app/window.py" line="145"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="155"/>
+        <location filename="../../survey_app/window.py" line="164"/>
         <source>Life Circle survey</source>
         <translation>Life Circle survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="160"/>
+        <location filename="../../survey_app/window.py" line="169"/>
         <source>inspector: {}</source>
         <translation>inspector: {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="165"/>
+        <location filename="../../survey_app/window.py" line="174"/>
         <source>Open survey package</source>
         <translation>Open survey package</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="165"/>
+        <location filename="../../survey_app/window.py" line="174"/>
         <source>Survey packages ({})</source>
         <translation>Survey packages ({})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="195"/>
+        <location filename="../../survey_app/window.py" line="204"/>
         <source>Cannot open survey package</source>
         <translation>Cannot open survey package</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="195"/>
+        <location filename="../../survey_app/window.py" line="204"/>
         <source>The file {} cannot be opened as a survey package:
 {}
 
@@ -431,71 +454,86 @@ The file was not changed.</source>
 The file was not changed.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="204"/>
+        <location filename="../../survey_app/window.py" line="213"/>
         <source>Task {}</source>
         <translation>Task {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="215"/>
+        <location filename="../../survey_app/window.py" line="224"/>
         <source>{} facilities</source>
         <translation>{} facilities</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="248"/>
+        <location filename="../../survey_app/window.py" line="257"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="256"/>
+        <location filename="../../survey_app/window.py" line="265"/>
         <source>Status: {} · Audit: {}</source>
         <translation>Status: {} · Audit: {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="285"/>
+        <location filename="../../survey_app/window.py" line="294"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="301"/>
+        <location filename="../../survey_app/window.py" line="310"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="305"/>
+        <location filename="../../survey_app/window.py" line="314"/>
         <source>All answers are saved</source>
         <translation>All answers are saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="312"/>
+        <location filename="../../survey_app/window.py" line="321"/>
         <source>Audit marked complete</source>
         <translation>Audit marked complete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="340"/>
+        <location filename="../../survey_app/window.py" line="372"/>
         <source>Move “{}” by {} m to the new position?
 The original position is kept in the history.</source>
         <translation>Move “{}” by {} m to the new position?
 The original position is kept in the history.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="343"/>
+        <location filename="../../survey_app/window.py" line="375"/>
         <source>Correct position</source>
         <translation>Correct position</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="353"/>
+        <location filename="../../survey_app/window.py" line="385"/>
         <source>Click the facility&apos;s position on the map</source>
         <translation>Click the facility's position on the map</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="370"/>
+        <location filename="../../survey_app/window.py" line="402"/>
         <source>Facility added</source>
         <translation>Facility added</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="379"/>
+        <location filename="../../survey_app/window.py" line="411"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/window.py" line="127"/>
+        <source>&amp;Edit name and address…</source>
+        <translation>&amp;Edit name and address…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/window.py" line="341"/>
+        <source>Remove photo</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/window.py" line="341"/>
+        <source>Remove this photo from the package?</source>
+        <translation>Remove this photo from the package?</translation>
     </message>
 </context>
 <context>
@@ -537,19 +575,24 @@ The original position is kept in the history.</translation>
 <context>
     <name>PhotoField</name>
     <message>
-        <location filename="../../survey_app/photos.py" line="43"/>
+        <location filename="../../survey_app/photos.py" line="51"/>
         <source>Add photo…</source>
         <translation>Add photo…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/photos.py" line="52"/>
+        <location filename="../../survey_app/photos.py" line="62"/>
         <source>Choose photos</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/photos.py" line="52"/>
+        <location filename="../../survey_app/photos.py" line="62"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic *.tif *.tiff)</source>
         <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/photos.py" line="84"/>
+        <source>Remove this photo</source>
+        <translation>Remove this photo</translation>
     </message>
 </context>
 <context>

@@ -32,32 +32,32 @@
 <context>
     <name>AuditForm</name>
     <message>
-        <location filename="../../survey_app/form.py" line="103"/>
+        <location filename="../../survey_app/form.py" line="104"/>
         <source>Other photos (drop image files here):</source>
         <translation>其他照片（可将图片文件拖到此处）：</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="114"/>
+        <location filename="../../survey_app/form.py" line="116"/>
         <source>Mark complete</source>
         <translation>标记为完成</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="117"/>
+        <location filename="../../survey_app/form.py" line="119"/>
         <source>Reopen audit</source>
         <translation>重新打开核查</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="137"/>
+        <location filename="../../survey_app/form.py" line="139"/>
         <source>Choose a facility in the list or on the map.</source>
         <translation>请在列表或地图上选择一个设施。</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="244"/>
+        <location filename="../../survey_app/form.py" line="247"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../survey_app/form.py" line="247"/>
+        <location filename="../../survey_app/form.py" line="250"/>
         <source>Cannot mark complete; answer first:</source>
         <translation>无法标记为完成，请先回答：</translation>
     </message>
@@ -96,6 +96,29 @@
         <location filename="../../survey_app/dialogs.py" line="42"/>
         <source>Your name (recorded with every answer):</source>
         <translation>您的姓名（随每条回答一并记录）：</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityDetailsDialog</name>
+    <message>
+        <location filename="../../survey_app/dialogs.py" line="89"/>
+        <source>Name and address</source>
+        <translation>名称和地址</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/dialogs.py" line="99"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/dialogs.py" line="100"/>
+        <source>A&amp;ddress:</source>
+        <translation>地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/dialogs.py" line="106"/>
+        <source>Enter a name.</source>
+        <translation>请输入名称。</translation>
     </message>
 </context>
 <context>
@@ -275,152 +298,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../survey_app/window.py" line="45"/>
+        <location filename="../../survey_app/window.py" line="51"/>
         <source>Move facility</source>
         <translation>移动设施</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="77"/>
+        <location filename="../../survey_app/window.py" line="83"/>
         <source>Audit</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="78"/>
+        <location filename="../../survey_app/window.py" line="84"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="100"/>
+        <location filename="../../survey_app/window.py" line="106"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="101"/>
+        <location filename="../../survey_app/window.py" line="107"/>
         <source>&amp;Open package…</source>
         <translation>打开调查包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="103"/>
+        <location filename="../../survey_app/window.py" line="109"/>
         <source>&amp;Save answer</source>
         <translation>保存回答(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="106"/>
+        <location filename="../../survey_app/window.py" line="112"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="107"/>
+        <location filename="../../survey_app/window.py" line="113"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="108"/>
+        <location filename="../../survey_app/window.py" line="114"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="110"/>
+        <location filename="../../survey_app/window.py" line="116"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="113"/>
+        <location filename="../../survey_app/window.py" line="119"/>
         <source>F&amp;acility</source>
         <translation>设施(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="114"/>
+        <location filename="../../survey_app/window.py" line="120"/>
         <source>&amp;Next facility</source>
         <translation>下一个设施(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="116"/>
+        <location filename="../../survey_app/window.py" line="122"/>
         <source>&amp;Previous facility</source>
         <translation>上一个设施(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="119"/>
+        <location filename="../../survey_app/window.py" line="125"/>
         <source>&amp;Add facility found on site…</source>
         <translation>添加现场发现的设施(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122"/>
+        <location filename="../../survey_app/window.py" line="130"/>
         <source>Mark &amp;closed</source>
         <translation>标记为已关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122"/>
+        <location filename="../../survey_app/window.py" line="130"/>
         <source>Mark &amp;moved</source>
         <translation>标记为已搬迁(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122"/>
+        <location filename="../../survey_app/window.py" line="130"/>
         <source>Mark not &amp;found</source>
         <translation>标记为未找到(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122"/>
+        <location filename="../../survey_app/window.py" line="130"/>
         <source>Mark &amp;existing</source>
         <translation>标记为现存(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="129"/>
+        <location filename="../../survey_app/window.py" line="137"/>
         <source>Mark audit &amp;complete</source>
         <translation>标记核查完成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="132"/>
+        <location filename="../../survey_app/window.py" line="140"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="133"/>
+        <location filename="../../survey_app/window.py" line="141"/>
         <source>&amp;Zoom to all</source>
         <translation>缩放至全部(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="134"/>
+        <location filename="../../survey_app/window.py" line="142"/>
         <source>&amp;Find facility</source>
         <translation>查找设施(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="136"/>
+        <location filename="../../survey_app/window.py" line="144"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="137"/>
+        <location filename="../../survey_app/window.py" line="145"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="155"/>
+        <location filename="../../survey_app/window.py" line="164"/>
         <source>Life Circle survey</source>
         <translation>生活圈设施核查</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="160"/>
+        <location filename="../../survey_app/window.py" line="169"/>
         <source>inspector: {}</source>
         <translation>核查员：{}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="165"/>
+        <location filename="../../survey_app/window.py" line="174"/>
         <source>Open survey package</source>
         <translation>打开调查包</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="165"/>
+        <location filename="../../survey_app/window.py" line="174"/>
         <source>Survey packages ({})</source>
         <translation>调查包 ({})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="195"/>
+        <location filename="../../survey_app/window.py" line="204"/>
         <source>Cannot open survey package</source>
         <translation>无法打开调查包</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="195"/>
+        <location filename="../../survey_app/window.py" line="204"/>
         <source>The file {} cannot be opened as a survey package:
 {}
 
@@ -431,71 +454,86 @@ The file was not changed.</source>
 该文件未被修改。</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="204"/>
+        <location filename="../../survey_app/window.py" line="213"/>
         <source>Task {}</source>
         <translation>任务 {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="215"/>
+        <location filename="../../survey_app/window.py" line="224"/>
         <source>{} facilities</source>
         <translation>共 {} 个设施</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="248"/>
+        <location filename="../../survey_app/window.py" line="257"/>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="256"/>
+        <location filename="../../survey_app/window.py" line="265"/>
         <source>Status: {} · Audit: {}</source>
         <translation>状态：{} · 核查：{}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="285"/>
+        <location filename="../../survey_app/window.py" line="294"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="301"/>
+        <location filename="../../survey_app/window.py" line="310"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="305"/>
+        <location filename="../../survey_app/window.py" line="314"/>
         <source>All answers are saved</source>
         <translation>所有回答均已保存</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="312"/>
+        <location filename="../../survey_app/window.py" line="321"/>
         <source>Audit marked complete</source>
         <translation>核查已标记为完成</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="340"/>
+        <location filename="../../survey_app/window.py" line="372"/>
         <source>Move “{}” by {} m to the new position?
 The original position is kept in the history.</source>
         <translation>将“{}”移动 {} 米到新位置吗？
 原位置会保留在历史记录中。</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="343"/>
+        <location filename="../../survey_app/window.py" line="375"/>
         <source>Correct position</source>
         <translation>更正位置</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="353"/>
+        <location filename="../../survey_app/window.py" line="385"/>
         <source>Click the facility&apos;s position on the map</source>
         <translation>请在地图上点击设施的位置</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="370"/>
+        <location filename="../../survey_app/window.py" line="402"/>
         <source>Facility added</source>
         <translation>设施已添加</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="379"/>
+        <location filename="../../survey_app/window.py" line="411"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/window.py" line="127"/>
+        <source>&amp;Edit name and address…</source>
+        <translation>修改名称和地址(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/window.py" line="341"/>
+        <source>Remove photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/window.py" line="341"/>
+        <source>Remove this photo from the package?</source>
+        <translation>要从调查包中删除这张照片吗？</translation>
     </message>
 </context>
 <context>
@@ -537,19 +575,24 @@ The original position is kept in the history.</source>
 <context>
     <name>PhotoField</name>
     <message>
-        <location filename="../../survey_app/photos.py" line="43"/>
+        <location filename="../../survey_app/photos.py" line="51"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/photos.py" line="52"/>
+        <location filename="../../survey_app/photos.py" line="62"/>
         <source>Choose photos</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../survey_app/photos.py" line="52"/>
+        <location filename="../../survey_app/photos.py" line="62"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/photos.py" line="84"/>
+        <source>Remove this photo</source>
+        <translation>删除这张照片</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import hashlib
 
-from conftest import facility_of_type, query
+from conftest import facility_of_type, on_modal, query
 from PyQt5.QtCore import QMimeData, QPointF, Qt, QUrl
 from PyQt5.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
-from PyQt5.QtWidgets import QApplication, QFileDialog
+from PyQt5.QtWidgets import QApplication, QFileDialog, QMessageBox
 from test_form import choose, click_facility
 
 
@@ -77,3 +77,21 @@ def test_images_dropped_on_the_form_are_other_photos_with_chinese_names(qtbot, w
     assert [sha for *_, sha in rows] == [hashlib.sha256(f.read_bytes()).hexdigest()
                                          for f in files]
     assert len(window.form.other_photos._thumbs) == 2
+
+
+def test_a_photo_added_by_mistake_is_removed_after_confirmation(qtbot, window, package,
+                                                                tmp_path):
+    uuid = facility_of_type(package, "wet_market")
+    click_facility(qtbot, window, uuid)
+    choose(qtbot, window, "present", 0)
+    field = window.form.rows["photo_front"].field
+    drop(field, [jpeg(tmp_path / "a.jpg", "#000000"), jpeg(tmp_path / "b.jpg", "#ffffff")])
+    stored = query(package, "SELECT photo_uuid, original_name FROM photos ORDER BY added_at")
+    assert [name for _, name in stored] == ["a.jpg", "b.jpg"]
+    on_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.mouseClick(window.form.rows["photo_front"].field.removers[0],
+                     Qt.MouseButton.LeftButton)
+    assert query(package, "SELECT photo_uuid FROM photos") == [(stored[1][0],)]
+    answer = query(package, "SELECT value FROM answers WHERE question_id = 'photo_front'")
+    assert answer == [(f'["{stored[1][0]}"]',)]
+    assert len(window.form.rows["photo_front"].field._thumbs) == 1

@@ -106,3 +106,26 @@ def test_command_line_opens_a_package(package):
     finally:
         child.send_signal(signal.SIGTERM)
         child.wait(timeout=30)
+
+
+def test_name_and_address_are_corrected_with_history(qtbot, window, package):
+    uuid = facility_of_type(package, "supermarket")
+    window.list_panel.select(uuid)
+    old_name = query(package, "SELECT name FROM facilities WHERE uuid = ?", (uuid,))[0][0]
+
+    def edit(dialog):
+        dialog.name.selectAll()
+        type_text(qtbot, dialog.name, "联华超市（天山店）")
+        type_text(qtbot, dialog.address, "天山路 ５号")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    on_modal(edit)
+    window.edit_action.trigger()
+    assert query(package, "SELECT name, address FROM facilities WHERE uuid = ?", (uuid,)) == [
+        ("联华超市（天山店）", "天山路 ５号")]
+    rows = {window.history.item(r, 2).text(): (window.history.item(r, 3).text(),
+                                               window.history.item(r, 4).text())
+            for r in range(window.history.rowCount())}
+    assert rows["Name changed"] == (old_name, "联华超市（天山店）")
+    assert window.list_panel.model.facility_by_uuid(uuid).name == "联华超市（天山店）"
+    assert "联华超市（天山店）" in window.form.title.text()
