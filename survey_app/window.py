@@ -6,6 +6,7 @@ only keeps the views in step (list row, map marker, form) after each write.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from pathlib import Path
 from typing import Optional
 
@@ -14,6 +15,7 @@ from PyQt5.QtGui import QKeySequence
 from PyQt5.QtWidgets import (
     QAction,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -31,6 +33,7 @@ from .dialogs import (
     confirm,
     show_error,
 )
+from .facilities import NOT_AUDITED, PROBLEM
 from .form import AuditForm
 from .history import HistoryPanel
 from .i18n import translate
@@ -68,6 +71,7 @@ class MainWindow(QMainWindow):
         self.session: Optional[Session] = None
         self.current: Optional[str] = None
         self.undo_stack = QUndoStack(self)
+        self._counts: Counter = Counter()
         self.list_panel = FacilityListPanel(self._type_label)
         self.map_view = MapView()
         self.form = AuditForm(language)
@@ -143,6 +147,20 @@ class MainWindow(QMainWindow):
                      view_menu)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", help_menu)
+        self._build_toolbar()
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.open_action, self.add_action, self.edit_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.status_actions[s] for s in ("closed", "moved", "not_found")])
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
 
     def _connect(self) -> None:
         self.list_panel.facility_selected.connect(lambda uuid: self.select(uuid, "list"))
@@ -221,7 +239,13 @@ class MainWindow(QMainWindow):
         self.current = None
         self.form.clear()
         self.history.setRowCount(0)
-        self.statusBar().showMessage(self.tr("{} facilities").format(len(facilities)))
+        self._counts = Counter(f.state for f in facilities)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        counts = self._counts
+        self.counts_label.setText(self.tr("{} facilities · {} audited · {} with problems").format(
+            sum(counts.values()), sum(counts.values()) - counts[NOT_AUDITED], counts[PROBLEM]))
 
     def ask_inspector_name(self) -> bool:
         """Ask the name once per package; every write records it."""
@@ -297,6 +321,11 @@ class MainWindow(QMainWindow):
 
     def _refresh(self, uuid: str) -> None:
         facility = self.session.facility(uuid)
+        old = self.list_panel.model.facility_by_uuid(uuid)
+        if old is not None:
+            self._counts[old.state] -= 1
+        self._counts[facility.state] += 1
+        self._show_counts()
         self.list_panel.model.update_facility(facility)
         self.map_view.update_facility(facility)
         if uuid == self.current:
@@ -396,6 +425,8 @@ class MainWindow(QMainWindow):
         if self._guard(lambda: added.append(
                 self.session.add_facility(facility_type, name, x, y))):
             facility = added[0]
+            self._counts[facility.state] += 1
+            self._show_counts()
             self.list_panel.model.update_facility(facility)
             self.map_view.update_facility(facility)
             self.select(facility.uuid)

@@ -298,152 +298,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../survey_app/window.py" line="51"/>
+        <location filename="../../survey_app/window.py" line="54"/>
         <source>Move facility</source>
         <translation>Move facility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="83"/>
+        <location filename="../../survey_app/window.py" line="87"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="84"/>
+        <location filename="../../survey_app/window.py" line="88"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="106"/>
+        <location filename="../../survey_app/window.py" line="110"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="107"/>
+        <location filename="../../survey_app/window.py" line="111"/>
         <source>&amp;Open package…</source>
         <translation>&amp;Open package…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="109"/>
+        <location filename="../../survey_app/window.py" line="113"/>
         <source>&amp;Save answer</source>
         <translation>&amp;Save answer</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="112"/>
+        <location filename="../../survey_app/window.py" line="116"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="113"/>
+        <location filename="../../survey_app/window.py" line="117"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="114"/>
+        <location filename="../../survey_app/window.py" line="118"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="116"/>
+        <location filename="../../survey_app/window.py" line="120"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="119"/>
+        <location filename="../../survey_app/window.py" line="123"/>
         <source>F&amp;acility</source>
         <translation>F&amp;acility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="120"/>
+        <location filename="../../survey_app/window.py" line="124"/>
         <source>&amp;Next facility</source>
         <translation>&amp;Next facility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122"/>
+        <location filename="../../survey_app/window.py" line="126"/>
         <source>&amp;Previous facility</source>
         <translation>&amp;Previous facility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="125"/>
+        <location filename="../../survey_app/window.py" line="129"/>
         <source>&amp;Add facility found on site…</source>
         <translation>&amp;Add facility found on site…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="130"/>
+        <location filename="../../survey_app/window.py" line="134"/>
         <source>Mark &amp;closed</source>
         <translation>Mark &amp;closed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="130"/>
+        <location filename="../../survey_app/window.py" line="134"/>
         <source>Mark &amp;moved</source>
         <translation>Mark &amp;moved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="130"/>
+        <location filename="../../survey_app/window.py" line="134"/>
         <source>Mark not &amp;found</source>
         <translation>Mark not &amp;found</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="130"/>
+        <location filename="../../survey_app/window.py" line="134"/>
         <source>Mark &amp;existing</source>
         <translation>Mark &amp;existing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="137"/>
+        <location filename="../../survey_app/window.py" line="141"/>
         <source>Mark audit &amp;complete</source>
         <translation>Mark audit &amp;complete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="140"/>
+        <location filename="../../survey_app/window.py" line="144"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="141"/>
+        <location filename="../../survey_app/window.py" line="145"/>
         <source>&amp;Zoom to all</source>
         <translation>&amp;Zoom to all</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="142"/>
+        <location filename="../../survey_app/window.py" line="146"/>
         <source>&amp;Find facility</source>
         <translation>&amp;Find facility</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="144"/>
+        <location filename="../../survey_app/window.py" line="148"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="145"/>
+        <location filename="../../survey_app/window.py" line="149"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="164"/>
+        <location filename="../../survey_app/window.py" line="182"/>
         <source>Life Circle survey</source>
         <translation>Life Circle survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="169"/>
+        <location filename="../../survey_app/window.py" line="187"/>
         <source>inspector: {}</source>
         <translation>inspector: {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="174"/>
+        <location filename="../../survey_app/window.py" line="192"/>
         <source>Open survey package</source>
         <translation>Open survey package</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="174"/>
+        <location filename="../../survey_app/window.py" line="192"/>
         <source>Survey packages ({})</source>
         <translation>Survey packages ({})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="204"/>
+        <location filename="../../survey_app/window.py" line="222"/>
         <source>Cannot open survey package</source>
         <translation>Cannot open survey package</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="204"/>
+        <location filename="../../survey_app/window.py" line="222"/>
         <source>The file {} cannot be opened as a survey package:
 {}
 
@@ -454,86 +454,91 @@ The file was not changed.</source>
 The file was not changed.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="213"/>
+        <location filename="../../survey_app/window.py" line="231"/>
         <source>Task {}</source>
         <translation>Task {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="224"/>
-        <source>{} facilities</source>
-        <translation>{} facilities</translation>
-    </message>
-    <message>
-        <location filename="../../survey_app/window.py" line="257"/>
+        <location filename="../../survey_app/window.py" line="281"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="265"/>
+        <location filename="../../survey_app/window.py" line="289"/>
         <source>Status: {} · Audit: {}</source>
         <translation>Status: {} · Audit: {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="294"/>
+        <location filename="../../survey_app/window.py" line="318"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="310"/>
+        <location filename="../../survey_app/window.py" line="339"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="314"/>
+        <location filename="../../survey_app/window.py" line="343"/>
         <source>All answers are saved</source>
         <translation>All answers are saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="321"/>
+        <location filename="../../survey_app/window.py" line="350"/>
         <source>Audit marked complete</source>
         <translation>Audit marked complete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="372"/>
+        <location filename="../../survey_app/window.py" line="401"/>
         <source>Move “{}” by {} m to the new position?
 The original position is kept in the history.</source>
         <translation>Move “{}” by {} m to the new position?
 The original position is kept in the history.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="375"/>
+        <location filename="../../survey_app/window.py" line="404"/>
         <source>Correct position</source>
         <translation>Correct position</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="385"/>
+        <location filename="../../survey_app/window.py" line="414"/>
         <source>Click the facility&apos;s position on the map</source>
         <translation>Click the facility's position on the map</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="402"/>
+        <location filename="../../survey_app/window.py" line="433"/>
         <source>Facility added</source>
         <translation>Facility added</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="411"/>
+        <location filename="../../survey_app/window.py" line="442"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="127"/>
+        <location filename="../../survey_app/window.py" line="131"/>
         <source>&amp;Edit name and address…</source>
         <translation>&amp;Edit name and address…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="341"/>
+        <location filename="../../survey_app/window.py" line="370"/>
         <source>Remove photo</source>
         <translation>Remove photo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="341"/>
+        <location filename="../../survey_app/window.py" line="370"/>
         <source>Remove this photo from the package?</source>
         <translation>Remove this photo from the package?</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/window.py" line="153"/>
+        <source>Main</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/window.py" line="247"/>
+        <source>{} facilities · {} audited · {} with problems</source>
+        <translation>{} facilities · {} audited · {} with problems</translation>
     </message>
 </context>
 <context>

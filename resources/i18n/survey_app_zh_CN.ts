@@ -298,152 +298,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../survey_app/window.py" line="51"/>
+        <location filename="../../survey_app/window.py" line="54"/>
         <source>Move facility</source>
         <translation>移动设施</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="83"/>
+        <location filename="../../survey_app/window.py" line="87"/>
         <source>Audit</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="84"/>
+        <location filename="../../survey_app/window.py" line="88"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="106"/>
+        <location filename="../../survey_app/window.py" line="110"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="107"/>
+        <location filename="../../survey_app/window.py" line="111"/>
         <source>&amp;Open package…</source>
         <translation>打开调查包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="109"/>
+        <location filename="../../survey_app/window.py" line="113"/>
         <source>&amp;Save answer</source>
         <translation>保存回答(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="112"/>
+        <location filename="../../survey_app/window.py" line="116"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="113"/>
+        <location filename="../../survey_app/window.py" line="117"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="114"/>
+        <location filename="../../survey_app/window.py" line="118"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="116"/>
+        <location filename="../../survey_app/window.py" line="120"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="119"/>
+        <location filename="../../survey_app/window.py" line="123"/>
         <source>F&amp;acility</source>
         <translation>设施(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="120"/>
+        <location filename="../../survey_app/window.py" line="124"/>
         <source>&amp;Next facility</source>
         <translation>下一个设施(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="122"/>
+        <location filename="../../survey_app/window.py" line="126"/>
         <source>&amp;Previous facility</source>
         <translation>上一个设施(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="125"/>
+        <location filename="../../survey_app/window.py" line="129"/>
         <source>&amp;Add facility found on site…</source>
         <translation>添加现场发现的设施(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="130"/>
+        <location filename="../../survey_app/window.py" line="134"/>
         <source>Mark &amp;closed</source>
         <translation>标记为已关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="130"/>
+        <location filename="../../survey_app/window.py" line="134"/>
         <source>Mark &amp;moved</source>
         <translation>标记为已搬迁(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="130"/>
+        <location filename="../../survey_app/window.py" line="134"/>
         <source>Mark not &amp;found</source>
         <translation>标记为未找到(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="130"/>
+        <location filename="../../survey_app/window.py" line="134"/>
         <source>Mark &amp;existing</source>
         <translation>标记为现存(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="137"/>
+        <location filename="../../survey_app/window.py" line="141"/>
         <source>Mark audit &amp;complete</source>
         <translation>标记核查完成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="140"/>
+        <location filename="../../survey_app/window.py" line="144"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="141"/>
+        <location filename="../../survey_app/window.py" line="145"/>
         <source>&amp;Zoom to all</source>
         <translation>缩放至全部(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="142"/>
+        <location filename="../../survey_app/window.py" line="146"/>
         <source>&amp;Find facility</source>
         <translation>查找设施(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="144"/>
+        <location filename="../../survey_app/window.py" line="148"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="145"/>
+        <location filename="../../survey_app/window.py" line="149"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="164"/>
+        <location filename="../../survey_app/window.py" line="182"/>
         <source>Life Circle survey</source>
         <translation>生活圈设施核查</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="169"/>
+        <location filename="../../survey_app/window.py" line="187"/>
         <source>inspector: {}</source>
         <translation>核查员：{}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="174"/>
+        <location filename="../../survey_app/window.py" line="192"/>
         <source>Open survey package</source>
         <translation>打开调查包</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="174"/>
+        <location filename="../../survey_app/window.py" line="192"/>
         <source>Survey packages ({})</source>
         <translation>调查包 ({})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="204"/>
+        <location filename="../../survey_app/window.py" line="222"/>
         <source>Cannot open survey package</source>
         <translation>无法打开调查包</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="204"/>
+        <location filename="../../survey_app/window.py" line="222"/>
         <source>The file {} cannot be opened as a survey package:
 {}
 
@@ -454,86 +454,91 @@ The file was not changed.</source>
 该文件未被修改。</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="213"/>
+        <location filename="../../survey_app/window.py" line="231"/>
         <source>Task {}</source>
         <translation>任务 {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="224"/>
-        <source>{} facilities</source>
-        <translation>共 {} 个设施</translation>
-    </message>
-    <message>
-        <location filename="../../survey_app/window.py" line="257"/>
+        <location filename="../../survey_app/window.py" line="281"/>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="265"/>
+        <location filename="../../survey_app/window.py" line="289"/>
         <source>Status: {} · Audit: {}</source>
         <translation>状态：{} · 核查：{}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="294"/>
+        <location filename="../../survey_app/window.py" line="318"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="310"/>
+        <location filename="../../survey_app/window.py" line="339"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="314"/>
+        <location filename="../../survey_app/window.py" line="343"/>
         <source>All answers are saved</source>
         <translation>所有回答均已保存</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="321"/>
+        <location filename="../../survey_app/window.py" line="350"/>
         <source>Audit marked complete</source>
         <translation>核查已标记为完成</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="372"/>
+        <location filename="../../survey_app/window.py" line="401"/>
         <source>Move “{}” by {} m to the new position?
 The original position is kept in the history.</source>
         <translation>将“{}”移动 {} 米到新位置吗？
 原位置会保留在历史记录中。</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="375"/>
+        <location filename="../../survey_app/window.py" line="404"/>
         <source>Correct position</source>
         <translation>更正位置</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="385"/>
+        <location filename="../../survey_app/window.py" line="414"/>
         <source>Click the facility&apos;s position on the map</source>
         <translation>请在地图上点击设施的位置</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="402"/>
+        <location filename="../../survey_app/window.py" line="433"/>
         <source>Facility added</source>
         <translation>设施已添加</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="411"/>
+        <location filename="../../survey_app/window.py" line="442"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="127"/>
+        <location filename="../../survey_app/window.py" line="131"/>
         <source>&amp;Edit name and address…</source>
         <translation>修改名称和地址(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="341"/>
+        <location filename="../../survey_app/window.py" line="370"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="341"/>
+        <location filename="../../survey_app/window.py" line="370"/>
         <source>Remove this photo from the package?</source>
         <translation>要从调查包中删除这张照片吗？</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/window.py" line="153"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/window.py" line="247"/>
+        <source>{} facilities · {} audited · {} with problems</source>
+        <translation>共 {} 个设施 · 已核查 {} 个 · 有问题 {} 个</translation>
     </message>
 </context>
 <context>

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PyQt5.QtCore import QEvent, Qt, QTimer
-from PyQt5.QtGui import QKeyEvent
+from PyQt5.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer, QUrl
+from PyQt5.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QKeyEvent
 from PyQt5.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -111,3 +111,26 @@ def type_text(qtbot, widget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
                                                      char))
+
+
+def jpeg(path: Path, colour: str) -> Path:
+    """A real small JPEG file, as a camera would leave it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    assert image.save(str(path), "JPG")
+    return path
+
+
+def drop(widget, paths) -> None:
+    """Drag files over `widget` (it must accept them) and drop them, as a file manager does."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    point = widget.rect().center()
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    assert QApplication.sendEvent(widget, event)

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import facility_of_type, query, stored_answers, type_text
+from conftest import drop, facility_of_type, jpeg, query, stored_answers, type_text
 from PyQt5.QtCore import Qt
-from PyQt5.QtGui import QImage
 
 from survey_app.models import UUID_ROLE
 
@@ -56,9 +55,7 @@ def test_every_question_kind_is_stored_as_typed(qtbot, window, package, tmp_path
     type_into(qtbot, window, "opens_at", "06:30")
     type_into(qtbot, window, "notes", "菜场二楼在装修")
     type_into(qtbot, window, "visited_at", "2026-05-19 09:15")
-    image = tmp_path / "front.png"
-    QImage(40, 30, QImage.Format.Format_RGB32).save(str(image))
-    form.rows["photo_front"].field.files_chosen.emit([str(image)])
+    drop(form.rows["photo_front"].field, [jpeg(tmp_path / "front.jpg", "#795548")])
 
     stored = stored_answers(package, uuid)
     offset = dt.datetime(2026, 5, 19, 9, 15).astimezone().isoformat(timespec="minutes")
@@ -130,9 +127,7 @@ def test_missing_required_answer_blocks_completion(qtbot, window, package, tmp_p
     qtbot.mouseClick(form.complete_button, Qt.MouseButton.LeftButton)
     assert "Photo of the front" in form.summary.text()
     assert "Signage" not in form.summary.text()
-    image = tmp_path / "shop.png"
-    QImage(20, 20, QImage.Format.Format_RGB32).save(str(image))
-    form.rows["photo_front"].field.files_chosen.emit([str(image)])
+    drop(form.rows["photo_front"].field, [jpeg(tmp_path / "shop.jpg", "#607d8b")])
     qtbot.mouseClick(form.complete_button, Qt.MouseButton.LeftButton)
     assert form.summary.isHidden()
     assert query(package, "SELECT status FROM audits WHERE facility_uuid = ?",

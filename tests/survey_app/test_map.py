@@ -116,7 +116,10 @@ def test_marking_closed_colours_the_marker_and_records_history(qtbot, window, pa
     qtbot.mouseClick(window.map_view.viewport(), Qt.MouseButton.LeftButton,
                      pos=marker_point(qtbot, window, uuid))
     assert window.map_view.marker_state(uuid) == "not_audited"
+    total = query(package, "SELECT COUNT(*) FROM facilities")[0][0]
+    assert window.counts_label.text() == f"{total} facilities · 0 audited · 0 with problems"
     window.status_actions["closed"].trigger()
+    assert window.counts_label.text() == f"{total} facilities · 1 audited · 1 with problems"
     assert query(package, "SELECT status FROM facilities WHERE uuid = ?", (uuid,)) == [
         ("closed",)]
     assert query(package, "SELECT field, old_value, new_value FROM changes "

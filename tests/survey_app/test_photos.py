@@ -3,33 +3,10 @@ from __future__ import annotations
 
 import hashlib
 
-from conftest import facility_of_type, on_modal, query
-from PyQt5.QtCore import QMimeData, QPointF, Qt, QUrl
-from PyQt5.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
-from PyQt5.QtWidgets import QApplication, QFileDialog, QMessageBox
+from conftest import drop, facility_of_type, jpeg, on_modal, query
+from PyQt5.QtCore import Qt
+from PyQt5.QtWidgets import QFileDialog, QMessageBox
 from test_form import choose, click_facility
-
-
-def jpeg(path, colour: str):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image = QImage(64, 48, QImage.Format.Format_RGB32)
-    image.fill(QColor(colour))
-    assert image.save(str(path), "JPG")
-    return path
-
-
-def drop(widget, paths) -> None:
-    """Drag files over `widget` (it must accept them) and drop them, as a file manager does."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    point = widget.rect().center()
-    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    event = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    assert QApplication.sendEvent(widget, event)
 
 
 def test_same_file_name_from_two_facilities_is_kept_apart(qtbot, window, package, tmp_path,
