@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from survey_support import make_package  # noqa: E402
 
 from lifecircle_plugin.core.errors import InputError  # noqa: E402
+from lifecircle_plugin.core.survey.checklists import AnswerError  # noqa: E402
 from lifecircle_plugin.core.survey.packagefile import (  # noqa: E402
     AuditClosed,
     IncompleteAudit,
@@ -136,9 +137,9 @@ def test_answers_are_validated_and_stored_as_json(store):
     assert answered_at[0][0][-6] in "+-"  # ISO 8601 with its UTC offset
     for question, bad in (("seats", 501), ("seats", "many"), ("present", "gone"),
                           ("opens_at", "25:00"), ("step_free_entrance", "yes")):
-        with pytest.raises(InputError) as info:
+        with pytest.raises(AnswerError) as info:
             store.save_answer(audit, question, bad)
-        assert info.value.field == question
+        assert info.value.field == question and info.value.message_zh
     assert store.answers(audit)["seats"] == 30
     with pytest.raises(InputError):
         store.save_answer(audit, "no_such_question", 1)
@@ -152,6 +153,8 @@ def test_complete_audit_is_closed_until_reopened(store):
     store.complete_audit(audit)
     with pytest.raises(AuditClosed):
         store.save_answer(audit, "seats", 10)
+    with pytest.raises(AuditClosed):
+        store.add_photo(audit, MEAL, b"\xff\xd8\xff late", "late.jpg")
     assert store.current_audit(MEAL).audit_uuid == audit
     store.reopen_audit(audit)
     store.save_answer(audit, "seats", 10)
@@ -231,8 +234,10 @@ def test_history_is_ordered(store):
     store.move_facility(MEAL, 1.0, 2.0)
     _fill_required(store, audit)
     store.complete_audit(audit)
-    kinds = [h.kind for h in store.history(MEAL)]
+    history = store.history(MEAL)
+    kinds = [h.kind for h in history]
     assert kinds[0] == "audit_started" and kinds[-1] == "audit_completed"
+    assert history[-1].new_value == store.answers(audit) and history[-1].new_value["seats"] == 24
     assert kinds.count("change") == 2 and "photo_added" in kinds
 
 

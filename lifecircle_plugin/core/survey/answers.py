@@ -1,10 +1,11 @@
-"""Checking and normalising one answer against its question.
+"""Checking and normalising one answer against its question, with messages in zh and en.
 
 Answers are plain JSON values: yes_no -> bool, single_choice -> option value,
 multi_choice -> list of option values, integer -> int, decimal -> float, text -> str
 (NFC), date -> "YYYY-MM-DD", time -> "HH:MM[:SS]", datetime -> ISO 8601 with UTC offset,
 photo -> list of photo uuids. `clean_answer` turns what a form widget hands over into
-that value or raises; `validate_answer` says what is wrong in one sentence.
+that value or raises AnswerError; `validate_answer` says what is wrong in one sentence,
+in Chinese or English, so the survey app can show it next to the field.
 """
 from __future__ import annotations
 
@@ -12,18 +13,66 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from typing import Any, Optional
+from typing import Any, Optional, Tuple
 
 from ..errors import InputError
 from .questions import MAX_TEXT, NUMBER_KINDS, UNITS, Question, is_answered
 
+# problem code -> (Chinese, English) message templates
+MESSAGES = {
+    "yes_no": ("请选择“是”或“否”", "answer yes or no"),
+    "not_option": ("“{value}”不是可选项", "'{value}' is not one of the options {options}"),
+    "not_list": ("请选择一个或多个选项", "choose a list of options"),
+    "unknown_options": ("{unknown} 不是可选项", "{unknown} not among the options {options}"),
+    "chosen_twice": ("选项重复", "an option is chosen twice"),
+    "not_integer": ("“{value}”不是整数", "'{value}' is not a whole number"),
+    "not_number": ("“{value}”不是数字", "'{value}' is not a number"),
+    "below_min": ("{value} 小于最小值 {limit}{unit_zh}",
+                  "{value} is below the minimum {limit}{unit}"),
+    "above_max": ("{value} 大于最大值 {limit}{unit_zh}",
+                  "{value} is above the maximum {limit}{unit}"),
+    "not_text": ("请输入文字", "enter a text"),
+    "too_long": ("文字超过 {limit} 字", "text longer than {limit} characters"),
+    "not_date": ("“{value}”不是日期(年-月-日)", "'{value}' is not a date (YYYY-MM-DD)"),
+    "not_time": ("“{value}”不是时间(时:分)", "'{value}' is not a time (HH:MM)"),
+    "not_datetime": ("“{value}”不是日期时间", "'{value}' is not a date and time (ISO 8601)"),
+    "no_offset": ("“{value}”缺少时区(如 +08:00)", "'{value}' lacks its UTC offset (e.g. +08:00)"),
+    "not_photos": ("照片答案应为照片编号列表", "a photo answer is the list of the photos' uuids"),
+    "unknown_photos": ("照片 {unknown} 不属于本次检查", "photos {unknown} are not in this audit"),
+}
+Problem = Tuple[str, dict]
 
-def _in_range(question: Question, number: float) -> Optional[str]:
-    unit = f" {UNITS[question.unit][1]}" if question.unit else ""
+
+def message(code: str, language: str = "en", **params: Any) -> str:
+    zh, en = MESSAGES[code]
+    return (zh if language.startswith("zh") else en).format(**params)
+
+
+class AnswerError(InputError):
+    """An invalid answer: `.code`, `.message` (English), `.message_zh`, `.field` (question)."""
+
+    def __init__(self, code: str, question_id: str, **params: Any) -> None:
+        self.code = code
+        self.message_zh = message(code, "zh", **params)
+        super().__init__(message(code, "en", **params), field=question_id)
+
+    def text(self, language: str = "zh") -> str:
+        return self.message_zh if language.startswith("zh") else self.message
+
+
+def _number_text(number: float) -> str:
+    return f"{number:g}"
+
+
+def _in_range(question: Question, number: float) -> Optional[Problem]:
+    unit_zh, unit_en = UNITS[question.unit] if question.unit else ("", "")
+    units = {"unit_zh": f" {unit_zh}" if unit_zh else "", "unit": f" {unit_en}" if unit_en else ""}
     if question.min is not None and number < question.min:
-        return f"{number:g} is below the minimum {question.min:g}{unit}"
+        return "below_min", dict(units, value=_number_text(number),
+                                 limit=_number_text(question.min))
     if question.max is not None and number > question.max:
-        return f"{number:g} is above the maximum {question.max:g}{unit}"
+        return "above_max", dict(units, value=_number_text(number),
+                                 limit=_number_text(question.max))
     return None
 
 
@@ -38,7 +87,7 @@ def _date_like(kind: str, value: Any) -> Any:
 
 
 def clean_answer(question: Question, value: Any) -> Any:
-    """The stored JSON value for what a widget handed over; InputError if it is invalid.
+    """The stored JSON value for what a widget handed over; AnswerError if it is invalid.
 
     Numbers given as text are parsed, texts are NFC-normalised and stripped, dates and
     times may be `datetime` objects. None (or an empty text or list) clears the answer.
@@ -50,7 +99,7 @@ def clean_answer(question: Question, value: Any) -> Any:
             try:
                 value = int(value) if question.kind == "integer" else float(value)
             except ValueError:
-                raise InputError(f"'{value}' is not a number", field=question.id) from None
+                raise AnswerError("not_number", question.id, value=value) from None
     if isinstance(value, list):
         value = [unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in value]
     if question.kind == "decimal" and isinstance(value, int) and not isinstance(value, bool):
@@ -59,96 +108,100 @@ def clean_answer(question: Question, value: Any) -> Any:
         value = int(value)
     if not is_answered(value):
         return None
-    error = validate_answer(question, value)
-    if error:
-        raise InputError(error, field=question.id)
+    problem = answer_problem(question, value)
+    if problem:
+        raise AnswerError(problem[0], question.id, **problem[1])
     return value
 
 
-def validate_answer(question: Question, value: Any) -> Optional[str]:
+def validate_answer(question: Question, value: Any, language: str = "en") -> Optional[str]:
     """What is wrong with `value` as an answer to `question`, or None if it is fine.
 
     None means 'not answered' and is always valid here; `missing_required` judges that.
     """
+    problem = answer_problem(question, value)
+    return message(problem[0], language, **problem[1]) if problem else None
+
+
+def answer_problem(question: Question, value: Any) -> Optional[Problem]:
+    """(code, parameters) of what is wrong, or None; codes are the keys of MESSAGES."""
     if value is None:
         return None
-    kind = question.kind
-    checker = _CHECKERS[kind]
-    return checker(question, value)
+    return _CHECKERS[question.kind](question, value)
 
 
-def _check_yes_no(question: Question, value: Any) -> Optional[str]:
-    return None if isinstance(value, bool) else "answer yes or no"
+def _check_yes_no(question: Question, value: Any) -> Optional[Problem]:
+    return None if isinstance(value, bool) else ("yes_no", {})
 
 
-def _check_single(question: Question, value: Any) -> Optional[str]:
-    if value not in question.option_values():
-        return f"'{value}' is not one of the options {question.option_values()}"
-    return None
+def _check_single(question: Question, value: Any) -> Optional[Problem]:
+    if isinstance(value, str) and value in question.option_values():
+        return None
+    return "not_option", {"value": value, "options": question.option_values()}
 
 
-def _check_multi(question: Question, value: Any) -> Optional[str]:
+def _check_multi(question: Question, value: Any) -> Optional[Problem]:
     if not isinstance(value, list):
-        return "choose a list of options"
+        return "not_list", {}
     unknown = [v for v in value if v not in question.option_values()]
     if unknown:
-        return f"{unknown} not among the options {question.option_values()}"
+        return "unknown_options", {"unknown": unknown, "options": question.option_values()}
     if len(set(value)) != len(value):
-        return "an option is chosen twice"
+        return "chosen_twice", {}
     return None
 
 
-def _check_integer(question: Question, value: Any) -> Optional[str]:
+def _check_integer(question: Question, value: Any) -> Optional[Problem]:
     if isinstance(value, bool) or not isinstance(value, int):
-        return f"'{value}' is not a whole number"
+        return "not_integer", {"value": value}
     return _in_range(question, value)
 
 
-def _check_decimal(question: Question, value: Any) -> Optional[str]:
+def _check_decimal(question: Question, value: Any) -> Optional[Problem]:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        return f"'{value}' is not a number"
+        return "not_number", {"value": value}
     return _in_range(question, value)
 
 
-def _check_text(question: Question, value: Any) -> Optional[str]:
+def _check_text(question: Question, value: Any) -> Optional[Problem]:
     if not isinstance(value, str):
-        return "enter a text"
+        return "not_text", {}
     if len(value) > MAX_TEXT:
-        return f"text longer than {MAX_TEXT} characters"
+        return "too_long", {"limit": MAX_TEXT}
     return None
 
 
-def _check_date(question: Question, value: Any) -> Optional[str]:
+def _check_date(question: Question, value: Any) -> Optional[Problem]:
     try:
         dt.date.fromisoformat(value)
     except (TypeError, ValueError):
-        return f"'{value}' is not a date (YYYY-MM-DD)"
+        return "not_date", {"value": value}
     return None
 
 
-def _check_time(question: Question, value: Any) -> Optional[str]:
+def _check_time(question: Question, value: Any) -> Optional[Problem]:
     if not isinstance(value, str) or not re.fullmatch(r"\d\d:\d\d(:\d\d)?", value):
-        return f"'{value}' is not a time (HH:MM)"
+        return "not_time", {"value": value}
     try:
         dt.time.fromisoformat(value)
     except ValueError:
-        return f"'{value}' is not a time (HH:MM)"
+        return "not_time", {"value": value}
     return None
 
 
-def _check_datetime(question: Question, value: Any) -> Optional[str]:
+def _check_datetime(question: Question, value: Any) -> Optional[Problem]:
     try:
         parsed = dt.datetime.fromisoformat(value)
     except (TypeError, ValueError):
-        return f"'{value}' is not a date and time (ISO 8601)"
+        return "not_datetime", {"value": value}
     if parsed.tzinfo is None:
-        return f"'{value}' lacks its UTC offset (e.g. +08:00)"
+        return "no_offset", {"value": value}
     return None
 
 
-def _check_photo(question: Question, value: Any) -> Optional[str]:
+def _check_photo(question: Question, value: Any) -> Optional[Problem]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        return "a photo answer is the list of the photos' uuids"
+        return "not_photos", {}
     return None
 
 

@@ -24,7 +24,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 from ..catalogue import Catalogue, load_catalogue
 from ..errors import InputError
 from ..paths import resource
-from .answers import clean_answer, validate_answer
+from .answers import AnswerError, answer_problem, clean_answer, validate_answer
 from .questions import (
     CHOICE_KINDS,
     CONDITION_OPERATORS,
@@ -44,6 +44,7 @@ __all__ = [
     "Checklist", "ChecklistSet", "load_checklists", "default_checklists", "checklist_for",
     "checklist_rows", "is_answered", "is_relevant", "effective_answers",
     "relevant_questions", "missing_required", "clean_answer", "validate_answer",
+    "answer_problem", "AnswerError",
 ]
 
 log = logging.getLogger(__name__)

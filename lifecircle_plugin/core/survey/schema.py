@@ -12,8 +12,8 @@ synchronous=FULL, one transaction per call).
 Version history
 - 1 (this): first release. Compared with the first draft: facilities gained
   `subdistrict`; checklists gained `task`, `name_zh`, `name_en` (the app lists types
-  without the catalogue); `changes.old_value/new_value` are JSON; indexes for the app's
-  filters.
+  without the catalogue); `changes.old_value/new_value` are JSON; CHECK constraints on
+  facility status and origin and audit status; indexes for the app's filters.
 
 Tables (version 1)
 - package_info(key, value): schema_version, package_uuid, project_id, created_at,
@@ -60,7 +60,8 @@ CONTEXT_LAYERS = ("subdistricts", "streets")
 TABLES = ("package_info", "facilities", "checklists", "audits", "answers", "photos",
           "changes", "context")
 
-DDL = """
+_STATUS_LIST = ", ".join(f"'{status}'" for status in SURVEY_STATUSES)
+DDL = f"""
 CREATE TABLE IF NOT EXISTS package_info (
     key TEXT PRIMARY KEY,
     value TEXT
@@ -71,13 +72,13 @@ CREATE TABLE IF NOT EXISTS facilities (
     task INTEGER,
     name TEXT,
     address TEXT,
-    status TEXT NOT NULL DEFAULT 'existing',
+    status TEXT NOT NULL DEFAULT 'existing' CHECK (status IN ({_STATUS_LIST})),
     x REAL,
     y REAL,
     subdistrict TEXT,
-    attributes TEXT NOT NULL DEFAULT '{}',
+    attributes TEXT NOT NULL DEFAULT '{{}}',
     base TEXT,
-    origin TEXT NOT NULL DEFAULT 'project',
+    origin TEXT NOT NULL DEFAULT 'project' CHECK (origin IN ('project', 'field')),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
@@ -95,7 +96,7 @@ CREATE TABLE IF NOT EXISTS audits (
     started_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     completed_at TEXT,
-    status TEXT NOT NULL DEFAULT 'draft'
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'complete'))
 );
 CREATE TABLE IF NOT EXISTS answers (
     audit_uuid TEXT NOT NULL REFERENCES audits(audit_uuid),

@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from ..errors import InputError
-from .checklists import Checklist, Question, clean_answer, missing_required
+from .checklists import AnswerError, Checklist, Question, clean_answer, missing_required
 from .packagefile import (
     AuditClosed,
     IncompleteAudit,
@@ -352,8 +352,9 @@ class SurveyStore(FacilityEdits, PhotoShelf):
     def save_answer(self, audit_uuid: str, question_id: str, value: Any) -> Any:
         """Validate, normalise and commit one answer; returns the stored value.
 
-        None, '' or [] clears the answer. Raises InputError(field=question_id) with a
-        one-sentence message for an invalid value, AuditClosed for a complete audit.
+        None, '' or [] clears the answer. Raises AnswerError (an InputError; field =
+        question id, .message in English, .message_zh in Chinese, .code) for an invalid
+        value, AuditClosed for a complete audit.
         """
         _, checklist = self._draft(audit_uuid)
         question = checklist.question(question_id)
@@ -383,7 +384,7 @@ class SurveyStore(FacilityEdits, PhotoShelf):
             "SELECT photo_uuid FROM photos WHERE audit_uuid = ?", (audit_uuid,))}
         unknown = [u for u in uuids if u not in known]
         if unknown:
-            raise InputError(f"photos {unknown} are not in this audit", field=question.id)
+            raise AnswerError("unknown_photos", question.id, unknown=unknown)
 
     def answers(self, audit_uuid: str) -> Dict[str, Any]:
         """{question_id: value} of an audit, as stored."""
@@ -436,7 +437,8 @@ class SurveyStore(FacilityEdits, PhotoShelf):
     # ------------------------------------------------------------ history and context
 
     def history(self, facility_uuid: str) -> List[HistoryEntry]:
-        """Audits (started, completed), photos and field changes, oldest first."""
+        """Audits (started, completed: new_value = its answers), photos and field changes
+        (old and new values), oldest first."""
         self.facility(facility_uuid)
         entries: List[HistoryEntry] = []
         audits = self.audits(facility_uuid)
@@ -446,7 +448,8 @@ class SurveyStore(FacilityEdits, PhotoShelf):
                                         audit.inspector, audit.audit_uuid))
             if audit.completed_at:
                 entries.append(HistoryEntry(audit.completed_at, "audit_completed", None, None,
-                                            None, audit.inspector, audit.audit_uuid))
+                                            self.answers(audit.audit_uuid), audit.inspector,
+                                            audit.audit_uuid))
         for row in self._conn.execute(
                 "SELECT field, old_value, new_value, changed_at, inspector FROM changes "
                 "WHERE facility_uuid = ? ORDER BY changed_at, rowid", (facility_uuid,)):

@@ -36,8 +36,8 @@ class PhotoShelf:
             row = self._audit_row(audit_uuid)
             if row["facility_uuid"] != facility_uuid:
                 raise InputError("the audit belongs to another facility", field="audit_uuid")
+            _, checklist = self._draft(audit_uuid)
             if question_id is not None:
-                _, checklist = self._draft(audit_uuid)
                 question = checklist.question(question_id)
                 if question.kind != "photo":
                     raise InputError("not a photo question", field=question_id)
