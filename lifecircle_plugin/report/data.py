@@ -20,6 +20,7 @@ from ..core.gpkg import layer_names, read_layer
 log = logging.getLogger(__name__)
 
 OSM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL)"
+DISTRICT_WIDE = getattr(ps, "DISTRICT_WIDE", "全区")  # subdistrict value of district rows
 PREFERRED_SCENARIOS = ("baseline", "existing", "current")
 
 
@@ -47,11 +48,14 @@ class ReportData:
 
     @property
     def network_mode(self) -> bool:
-        """True when distances were measured on a street network, not straight-line."""
-        method = (self.metadata.get("distance_method") or "").lower()
-        if not method:
-            methods = {str(row.get("method") or "").lower() for row in self.type_rows}
-            method = " ".join(sorted(methods))
+        """True when distances were measured on a street network, not straight-line.
+
+        The result rows say what the evaluation really did; the metadata only says what
+        the build prepared (a network may exist and still not have been used).
+        """
+        methods = {str(row.get("method") or "").lower() for row in self.type_rows} - {""}
+        method = " ".join(sorted(methods)) or (self.metadata.get("distance_method") or "")
+        method = method.lower()
         return "network" in method and "straight" not in method and "euclid" not in method
 
     @property
@@ -80,6 +84,10 @@ class ReportData:
 
     def district_shares(self) -> Dict[str, float]:
         """Population-weighted share within reach over all sub-districts, per facility type."""
+        district = [r for r in self.type_rows if r["subdistrict"] == DISTRICT_WIDE]
+        if district:
+            return {r["facility_type"]: r["share"] for r in district
+                    if r.get("share") is not None}
         covered: Dict[str, float] = defaultdict(float)
         population: Dict[str, float] = defaultdict(float)
         for row in self.type_rows:
@@ -87,9 +95,14 @@ class ReportData:
             population[row["facility_type"]] += row.get("population") or 0.0
         return {fid: covered[fid] / population[fid] for fid in population if population[fid]}
 
-    def worst_types(self, count: int = 3) -> List[str]:
-        """The evaluated types whose district-wide share is lowest (ties: catalogue order)."""
-        shares = self.district_shares()
+    def worst_types(self, count: int = 3, basic_only: bool = True) -> List[str]:
+        """The types with facilities whose district-wide share is lowest (ties: catalogue
+        order). Types without any facility in the data have no share and are left out: a
+        best site for them says nothing the missing data does not."""
+        shares = {fid: share for fid, share in self.district_shares().items()
+                  if self.facility_counts.get(fid) and (
+                      not basic_only or (self.facility_type(fid) and
+                                         self.facility_type(fid).is_basic))}
         order = list(self.catalogue.types)
         ranked = sorted(shares, key=lambda fid: (shares[fid], order.index(fid)
                                                  if fid in order else len(order)))

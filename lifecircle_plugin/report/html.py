@@ -130,7 +130,11 @@ def _task_table(data: ReportData, name: str) -> str:
     rows = []
     for row in data.tasks_of(name):
         task = data.catalogue.tasks.get(row["task"])
-        label = bi(f"{task.short_zh} {task.name_zh}", task.name_en) if task else esc(row["task"])
+        if row["task"] == 0:
+            label = bi("全部任务（全部基本类设施）", "All tasks (every basic type)")
+        else:
+            label = bi(f"{task.short_zh} {task.name_zh}", task.name_en) if task \
+                else esc(row["task"])
         rows.append((label, pct(row.get("mean_share")), pct(row.get("share_all_basic")),
                      f"{row.get('basic_types_met') or 0} / {row.get('basic_types') or 0}",
                      verdict(row.get("meets_target"))))
@@ -152,7 +156,8 @@ def _type_table(data: ReportData, name: str) -> str:
             _type_label(data, row["facility_type"]), esc(row.get("task")),
             _threshold(row, data), pct(row.get("share_5min")), pct(row.get("share_10min")),
             pct(row.get("share_15min")), pct(row.get("share")), pct(row.get("target_share")),
-            verdict(row.get("meets_target")), num(row.get("facilities")),
+            '<span class="en">无数据 no data</span>' if row.get("no_data")
+            else verdict(row.get("meets_target")), num(row.get("facilities")),
             num(gap.origins if gap else 0), num(gap.population if gap else 0.0),
         ))
     headers = [bi("设施类型", "Facility type"), bi("任务", "Task"),

@@ -29,6 +29,7 @@ from qgis.core import (
     QgsScaleBarSettings,
     QgsUnitTypes,
 )
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from .data import OSM_ATTRIBUTION, ReportData
@@ -39,8 +40,18 @@ log = logging.getLogger(__name__)
 PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape, mm
 MAP_X, MAP_Y, MAP_W, MAP_H = 10.0, 26.0, 200.0, 174.0
 PANEL_X, PANEL_W = 216.0, 71.0
-CRS_NOTE = ("坐标系：CGCS2000 / 3度带高斯-克吕格投影 中央经线120°E (EPSG:4549)\n"
-            "CRS: CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)")
+CGCS2000_NOTE = ("坐标系：CGCS2000 / 3度带高斯-克吕格投影 中央经线{cm}°E ({authid})\n"
+                 "CRS: CGCS2000 / 3-degree Gauss-Kruger CM {cm}E ({authid})")
+
+
+def crs_note(crs) -> str:
+    """The coordinate system line: CGCS2000 spelled out for Chinese projects."""
+    authid = crs.authid()
+    description = crs.description()
+    if "CGCS2000" in description:
+        central = description.rsplit("CM ", 1)[-1].rstrip("E") if "CM " in description else ""
+        return CGCS2000_NOTE.format(cm=central or "?", authid=authid)
+    return f"坐标系 CRS：{description} ({authid})"
 
 
 def _mm(x: float, y: float) -> QgsLayoutPoint:
@@ -62,6 +73,8 @@ def _label(layout: QgsPrintLayout, text: str, x: float, y: float, w: float, h: f
         font.setPointSizeF(size)
         font.setBold(bold)
         label.setFont(font)
+    label.setHAlign(Qt.AlignmentFlag.AlignLeft)
+    label.setVAlign(Qt.AlignmentFlag.AlignTop)
     label.attemptResize(_size(w, h))
     label.attemptMove(_mm(x, y))
     layout.addLayoutItem(label)
@@ -94,8 +107,8 @@ def method_note(data: ReportData) -> str:
 def sources_note(data: ReportData, date: str) -> str:
     names = sorted({str(s.get("source") or Path(str(s.get("path") or "")).name)
                     for s in data.sources if s.get("source") or s.get("path")})
-    listed = "、".join(names) if names else "—"
-    return (f"数据来源 Data sources：{listed}\n制图日期 Map date：{date}\n{OSM_ATTRIBUTION}")
+    listed = ", ".join(names) if names else "—"
+    return (f"数据来源 Data sources:\n{listed}\n制图日期 Map date: {date}\n{OSM_ATTRIBUTION}")
 
 
 def _add_map(layout: QgsPrintLayout, layers: MapLayers) -> QgsLayoutItemMap:
@@ -119,8 +132,10 @@ def _add_panel(layout: QgsPrintLayout, item: QgsLayoutItemMap, layers: MapLayers
                data: ReportData, date: str) -> None:
     arrow = QgsLayoutItemPicture(layout)
     arrow.setPicturePath(_north_arrow())
-    arrow.attemptResize(_size(14, 18))
-    arrow.attemptMove(_mm(PANEL_X + PANEL_W - 16, MAP_Y))
+    arrow.attemptResize(_size(10, 14))
+    arrow.attemptMove(_mm(MAP_X + MAP_W - 13, MAP_Y + 3))
+    arrow.setBackgroundEnabled(True)
+    arrow.setBackgroundColor(QColor(255, 255, 255, 200))
     arrow.setLinkedMap(item)
     layout.addLayoutItem(arrow)
     _label(layout, "图例 Legend", PANEL_X, MAP_Y, 40, 7, 11, bold=True)
@@ -154,10 +169,11 @@ def _add_panel(layout: QgsPrintLayout, item: QgsLayoutItemMap, layers: MapLayers
     scale.setMinimumBarWidth(30)
     scale.setMaximumBarWidth(55)
     scale.setTextFormat(text_format(8))
-    scale.attemptMove(_mm(PANEL_X, 150))
+    scale.attemptMove(_mm(PANEL_X, 136))
     layout.addLayoutItem(scale)
-    notes = "\n\n".join((CRS_NOTE, method_note(data), sources_note(data, date)))
-    _label(layout, notes, PANEL_X, 162, PANEL_W, 40, 6.5)
+    notes = "\n\n".join((crs_note(layers.subdistricts.crs()), method_note(data),
+                          sources_note(data, date)))
+    _label(layout, notes, PANEL_X, 148, PANEL_W, MAP_Y + MAP_H - 148, 6.5)
 
 
 def _north_arrow() -> str:

@@ -71,7 +71,8 @@ def export_official_maps(gpkg: Path, pdf: Path, names: Optional[Sequence[str]] =
                          png_dir: Optional[Path] = None, dpi: int = 150,
                          project: Optional[QgsProject] = None,
                          data: Optional[ReportData] = None, district: bool = False,
-                         progress: Progress = NO_PROGRESS) -> OfficialMaps:
+                         progress: Progress = NO_PROGRESS,
+                         district_name: str = "长宁区") -> OfficialMaps:
     """Render the per-sub-district atlas to `pdf` (and PNGs into `png_dir` when given).
 
     `names` None means every sub-district; an unknown name is an InputError naming it.
@@ -86,8 +87,8 @@ def export_official_maps(gpkg: Path, pdf: Path, names: Optional[Sequence[str]] =
             raise InputError(f"unknown sub-district(s) {unknown}; known: {known}", file=gpkg,
                              layer=ps.SUBDISTRICTS, field="name")
     project = project if project is not None else QgsProject()
-    layers = load_map_layers(gpkg, project, data.scenario, basic_total(data),
-                             origin_spacing(gpkg, data.scenario))
+    cell = origin_spacing(gpkg, data.scenario) if data.origin_method == "grid" else None
+    layers = load_map_layers(gpkg, project, data.scenario, basic_total(data), cell)
     progress.update(10, "layout")
     atlas_layout = subdistrict_atlas(project, layers, data, names)
     project.layoutManager().addLayout(atlas_layout)
@@ -100,7 +101,7 @@ def export_official_maps(gpkg: Path, pdf: Path, names: Optional[Sequence[str]] =
         result.pngs = dict(export_atlas_pngs(atlas_layout, Path(png_dir), dpi))
     progress.check()
     if district:
-        whole = district_layout(project, layers, data)
+        whole = district_layout(project, layers, data, district_name)
         project.layoutManager().addLayout(whole)
         result.layouts.append(whole)
         result.district_pdf = export_pdf(whole, pdf.with_name("district_map.pdf"), dpi)

@@ -102,8 +102,12 @@ def origin_classes(total: int) -> List[tuple]:
     return [(low, high) for low, high in bounds if low <= high]
 
 
-def style_origins(layer: QgsVectorLayer, basic_total: int, cell_m: float) -> None:
-    """Graduated squares by basic types reached within 15 min, red (few) to green (all)."""
+def style_origins(layer: QgsVectorLayer, basic_total: int, cell_m: Optional[float]) -> None:
+    """Graduated by basic types reached within 15 min, red (few) to green (all).
+
+    Grid origins (`cell_m` given) are drawn as squares of the grid size, so the map reads
+    like a coverage surface; scattered residential points as circles of a fixed size.
+    """
     classes = origin_classes(basic_total)
     colours = CLASS_COLOURS[-len(classes):] if len(classes) > 1 else CLASS_COLOURS[-1:]
     ranges = []
@@ -112,9 +116,14 @@ def style_origins(layer: QgsVectorLayer, basic_total: int, cell_m: float) -> Non
             label = f"全部 {high} 类 all {high} types"
         else:
             label = f"{low}–{high} 类 types" if low != high else f"{low} 类 types"
-        symbol = QgsMarkerSymbol.createSimple({
-            "name": "square", "color": colour, "outline_style": "no",
-            "size": f"{cell_m:.1f}", "size_unit": "MapUnit"})
+        if cell_m:
+            symbol = QgsMarkerSymbol.createSimple({
+                "name": "square", "color": colour, "outline_style": "no",
+                "size": f"{cell_m:.1f}", "size_unit": "MapUnit"})
+        else:
+            symbol = QgsMarkerSymbol.createSimple({
+                "name": "circle", "color": colour, "outline_color": "#404040",
+                "outline_width": "0.15", "size": "2.6"})
         ranges.append(QgsRendererRange(low - 0.5, high + 0.5, symbol, label))
     renderer = QgsGraduatedSymbolRenderer("basic_types_reached_15min", ranges)
     layer.setRenderer(renderer)
@@ -122,9 +131,8 @@ def style_origins(layer: QgsVectorLayer, basic_total: int, cell_m: float) -> Non
 
 
 def style_facilities(layer: QgsVectorLayer) -> None:
-    symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#2b2b2b",
-                                           "outline_color": "white", "outline_width": "0.1",
-                                           "size": "1.1"})
+    symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#555555",
+                                           "outline_style": "no", "size": "0.7"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
 
 
@@ -136,7 +144,7 @@ def style_sites(layer: QgsVectorLayer) -> None:
 
 
 def load_map_layers(gpkg: Path, project: QgsProject, scenario: str, basic_total: int,
-                    cell_m: float) -> MapLayers:
+                    cell_m: Optional[float]) -> MapLayers:
     """Load and style the official-map layers from `gpkg` and add them to `project`."""
     present = set(layer_names(gpkg))
     subdistricts = gpkg_layer(gpkg, ps.SUBDISTRICTS, "街镇边界|Sub-district boundary")
@@ -149,13 +157,20 @@ def load_map_layers(gpkg: Path, project: QgsProject, scenario: str, basic_total:
         style_origins(origins, basic_total, cell_m)
     if ps.FACILITIES in present:
         facilities = gpkg_layer(gpkg, ps.FACILITIES, "现状设施|Existing facilities")
-        facilities.setSubsetString("\"status\" IS NULL OR \"status\" = 'existing'")
+        facilities.setSubsetString("(\"status\" IS NULL OR \"status\" = 'existing') AND "
+                                   "\"subdistrict\" IS NOT NULL")
         style_facilities(facilities)
     if ps.SITE_SCORES in present:
-        sites = gpkg_layer(gpkg, ps.SITE_SCORES, "推荐新址|Recommended new sites")
+        sites = gpkg_layer(gpkg, ps.SITE_SCORES,
+                           "推荐新址（覆盖最差的类型）|Best new sites (worst-covered types)")
         style_sites(sites)
     layers = MapLayers(origins, subdistricts, facilities, sites)
-    project.addMapLayers(layers.ordered()[::-1])
+    project.addMapLayers(layers.ordered(), False)
+    group = project.layerTreeRoot().addGroup("正式地图图层 Official map layers")
+    for layer in layers.ordered():
+        group.addLayer(layer)
+    group.setItemVisibilityChecked(False)
+    group.setExpanded(False)
     return layers
 
 
