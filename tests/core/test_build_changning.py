@@ -112,6 +112,9 @@ def test_report_counts_match_the_file(changning, facilities):
     assert report.per_type == dict(Counter(f.attributes["facility_type"] for f in facilities))
     assert report.per_task == dict(Counter(f.attributes["task"] for f in facilities))
     assert report.facilities == len(facilities)
+    inside = [f for f in facilities if f.attributes["subdistrict"]]
+    assert report.per_type_inside == dict(Counter(f.attributes["facility_type"] for f in inside))
+    assert report.per_task_inside == dict(Counter(f.attributes["task"] for f in inside))
     summary = "\n".join(report.summary_lines())
     assert f"unclassified POIs: {report.unclassified}" in summary
     assert "bus_stop" in summary

@@ -73,8 +73,10 @@ def build_project(config: BuildConfig, progress: Progress = NO_PROGRESS) -> Buil
     index = og.assign_area([Point(f.x, f.y) for f in facilities], areas)
     names = [areas[i].name if i is not None else None for i in index]
     report.inside_subdistricts = sum(1 for n in names if n is not None)
-    report.per_type_inside = dict(Counter(f.facility_type for f, n in zip(facilities, names)
-                                          if n is not None))
+    inside = [f for f, n in zip(facilities, names) if n is not None]
+    report.per_type_inside = dict(Counter(f.facility_type for f in inside))
+    report.per_task_inside = dict(sorted(Counter(
+        catalogue.types[f.facility_type].task for f in inside).items()))
     progress.update(75, "placing residents")
     origins = _origins(config, areas, crs, report)
     progress.update(85, "writing the project")

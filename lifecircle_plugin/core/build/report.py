@@ -13,6 +13,7 @@ class BuildReport:
     per_type: Dict[str, int] = field(default_factory=dict)
     per_task: Dict[int, int] = field(default_factory=dict)
     per_type_inside: Dict[str, int] = field(default_factory=dict)  # inside the sub-districts
+    per_task_inside: Dict[int, int] = field(default_factory=dict)
     inside_subdistricts: int = 0
     unclassified: int = 0
     unclassified_by_source: Dict[str, int] = field(default_factory=dict)
@@ -53,10 +54,11 @@ class BuildReport:
         else:
             lines.append("walking network: none (evaluation will use straight-line "
                          "distances times the detour factor)")
-        lines.append("per task:")
+        lines.append("per task (total / inside the sub-districts):")
         for task, count in sorted(self.per_task.items()):
             label = catalogue.tasks[task].name_zh if catalogue else ""
-            lines.append(f"  task {task:2d} {label}: {count}")
+            lines.append(f"  task {task:2d} {label}: {count} / "
+                         f"{self.per_task_inside.get(task, 0)}")
         lines.append("per facility type (total / inside the sub-districts):")
         for type_id, count in sorted(self.per_type.items(), key=lambda kv: (-kv[1], kv[0])):
             label = catalogue.types[type_id].name_zh if catalogue else ""
