@@ -246,12 +246,14 @@ def _origins(config, areas, crs, report) -> List[og.Origin]:
             raise InputError("origin method residential_points needs a residential points file")
         points = read_pois(spec.path, spec.kind, spec.label, **spec.reader_options())
         xs, ys = reproject([p.lon for p in points], [p.lat for p in points], WGS84, crs)
-        origins = og.from_points([Point(x, y) for x, y in zip(xs, ys)],
-                                 [p.name for p in points], areas)
-        outside = len(points) - len(origins)
+        located = [Point(x, y) for x, y in zip(xs, ys)]
+        origins = og.from_points(located, [p.name for p in points], areas)
+        outside = [f"{p.name or p.source_id} (row {p.row})" for p, i in zip(
+            points, og.assign_area(located, areas, tolerance_m=200.0)) if i is None]
         if outside:
-            report.warnings.append(f"{outside} residential points of {spec.path.name} lie "
-                                   "outside every sub-district and were left out")
+            report.warnings.append(f"{len(outside)} residential points of {spec.path.name} "
+                                   "lie outside every sub-district (over 200 m) and were left "
+                                   f"out: {', '.join(outside)}")
         report.sources.append(_source_row(spec, spec.kind or guess_kind(spec.path),
                                           len(points), "residents"))
     elif method == "grid":
