@@ -195,7 +195,10 @@ def test_metadata_and_sources_tables(changning_dir, changning):
     digest = hashlib.sha256((changning_dir / "community_points_gcj02.csv").read_bytes())
     assert sources["community_points"]["sha256"] == digest.hexdigest()
     assert set(sources) == {"osm_pois", "osm_poi_polygons", "community_points",
-                            "neighbourhood_committees"}
+                            "neighbourhood_committees", "subdistricts"}
+    assert sources["community_points"]["crs"] == "GCJ02"
+    assert sources["subdistricts"]["crs"] == "EPSG:4326"
+    assert sources["subdistricts"]["kind"] == "subdistricts:vector"
     assert "OpenStreetMap" in sources["osm_pois"]["attribution"]
 
 

@@ -170,6 +170,9 @@ def test_line_layer_network_noded_at_intersections(tmp_path):
     total = sum(e.attributes["length_m"] for e in edges)
     assert abs(total - ((x1 - x0) + (y1 - y0) + 400)) < 1e-6
     assert {e.attributes["highway"] for e in edges} == {"primary", "footway"}
+    sources = {f.attributes["kind"]: f.attributes for f in read_layer(out, ps.SOURCES).features}
+    assert sources["network:vector"]["crs"] == "EPSG:4549"
+    assert sources["network:vector"]["features"] == 5
     assert sorted(e.attributes["component"] for e in edges) == [0, 0, 0, 0, 1]
 
 

@@ -54,12 +54,20 @@ def build_project(config: BuildConfig, progress: Progress = NO_PROGRESS) -> Buil
         if config.subdistricts else None
     progress.update(5, "reading POI sources")
     records, source_rows = _read_sources(config, cache, progress.sub(5, 35))
+    if sub_layer is not None:
+        source_rows.append(_source_row(config.subdistricts, "vector", len(sub_layer.features),
+                                       "subdistricts"))
     crs = config.crs or choose_crs(_sample_lonlat(sub_layer, records))
     report.crs = crs
     areas, study_label = _areas(config, sub_layer, records, crs, report)
     report.subdistricts, report.study_area = len(areas), study_label
     progress.update(35, "building the walking network")
     network = _network(config, cache, crs, progress.sub(35, 65))
+    if network is not None and config.network is not None:
+        source_rows.append(_source_row(config.network, config.network.kind or guess_kind(
+            config.network.path), len(network.edges), "network"))
+    if config.study_area is not None:
+        source_rows.append(_source_row(config.study_area, "vector", 0, "study_area"))
     if not areas and network is not None and network.nodes:
         areas = [_study_area_from_network(config, network, report)]
         report.subdistricts, report.study_area = 1, "convex hull of the walking network"
@@ -115,9 +123,20 @@ def _source_row(spec: SourceSpec, kind: str, count: int, role: str) -> dict:
             digest.update(block)
     osm = kind in ("osm", "overpass") or "osm" in spec.path.name.lower()
     return {"source": spec.label, "path": str(spec.path.resolve()), "sha256": digest.hexdigest(),
-            "kind": f"{role}:{kind}", "crs": spec.crs or (spec.datum if kind == "table"
-                                                           else "as in file"),
+            "kind": f"{role}:{kind}", "crs": _source_crs(spec, kind),
             "features": count, "attribution": OSM_ATTRIBUTION if osm else ""}
+
+
+def _source_crs(spec: SourceSpec, kind: str) -> str:
+    """What the coordinates of a source were: datum of tables, CRS of layers."""
+    if kind in ("osm", "overpass"):
+        return "EPSG:4326"
+    if kind == "table":
+        return spec.datum
+    from ..sources.ogr_layer import layer_crs
+
+    found = layer_crs(spec.path, spec.layer, spec.encoding) or spec.crs or ""
+    return found if spec.datum == "WGS84" else f"{found} ({spec.datum})"
 
 
 def _sample_lonlat(sub_layer, records) -> Tuple[float, float]:
