@@ -121,24 +121,38 @@ def read_layer(
     name: Optional[str] = None,
     where: Optional[str] = None,
     columns: Optional[Sequence[str]] = None,
+    bbox: Optional[Sequence[float]] = None,
 ) -> LayerData:
-    """Read a whole layer: attributes as Python values, geometry as shapely."""
+    """Read a whole layer: attributes as Python values, geometry as shapely.
+
+    `bbox` (minx, miny, maxx, maxy in the layer CRS) keeps only features whose envelope
+    meets it, through the layer's spatial index.
+    """
     dataset = open_dataset(path)
     layer = dataset.GetLayerByName(name) if name else dataset.GetLayer(0)
     if layer is None:
         raise InputError(f"no layer '{name}'", file=path, layer=name)
     if where:
         layer.SetAttributeFilter(where)
+    if bbox is not None:
+        layer.SetSpatialFilterRect(*[float(v) for v in bbox])
     definition = layer.GetLayerDefn()
     field_names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
     types = {definition.GetFieldDefn(i).GetName(): definition.GetFieldDefn(i).GetTypeName()
              for i in range(definition.GetFieldCount())}
     wanted = list(columns) if columns else field_names
+    missing = [key for key in wanted if key not in types]
+    if missing:
+        raise InputError(f"no field(s) {missing}", file=path, layer=layer.GetName(),
+                         field=missing[0])
+    # field indexes once: GetField(name) looks the name up again for every value
+    indexes = [(key, definition.GetFieldIndex(key)) for key in wanted]
     srs = layer.GetSpatialRef()
     data = LayerData(layer.GetName(), crs_wkt=srs.ExportToWkt() if srs else None, fields=types)
     for ogr_feature in layer:
-        attributes = {key: (ogr_feature.GetField(key) if ogr_feature.IsFieldSetAndNotNull(key)
-                            else None) for key in wanted}
+        attributes = {key: (ogr_feature.GetField(index)
+                            if ogr_feature.IsFieldSetAndNotNull(index) else None)
+                      for key, index in indexes}
         geometry_ref = ogr_feature.GetGeometryRef()
         geometry = shapely_wkb.loads(bytes(geometry_ref.ExportToIsoWkb())) \
             if geometry_ref is not None and not geometry_ref.IsEmpty() else None
@@ -165,7 +179,11 @@ def open_dataset(path: PathLike, update: bool = False) -> ogr.DataSource:
 
 def create_geopackage(path: PathLike) -> ogr.DataSource:
     driver = ogr.GetDriverByName("GPKG")
-    return driver.CreateDataSource(str(path))
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # atomic writes use a .part extension
+    try:
+        return driver.CreateDataSource(str(path))
+    finally:
+        gdal.PopErrorHandler()
 
 
 @contextlib.contextmanager
