@@ -244,3 +244,17 @@ def test_study_areas_with_their_own_population(tmp_path):
     assert dict(sums) == {"north": 5000, "south": 3001}
     assert "own population" in report.population_source
     assert report.per_type == {"pharmacy": 1}
+
+
+def test_residential_points_without_known_population_weigh_one_each(tmp_path):
+    points = tmp_path / "homes.csv"
+    points.write_text("name,lng,lat\nA,121.402,31.202\nB,121.403,31.203\nC,121.404,31.204\n",
+                      encoding="utf-8")
+    out = tmp_path / "p.gpkg"
+    report = build_project(BuildConfig(out=out, pois=[], residential_points=SourceSpec(points),
+                                       study_area=SourceSpec(_geojson(
+                                           tmp_path / "area.geojson",
+                                           [({"name": "x"}, _square(121.40, 31.20, 0.01))]))))
+    populations = [o.attributes["population"] for o in read_layer(out, ps.ORIGINS).features]
+    assert populations == [1.0, 1.0, 1.0]
+    assert report.population is None and "unknown" in report.population_source

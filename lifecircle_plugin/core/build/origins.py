@@ -87,7 +87,11 @@ def assign_area(points: Sequence[Point], areas: Sequence[Area],
 def from_points(points: Sequence[Point], names: Sequence[Optional[str]],
                 areas: Sequence[Area], method: str = "residential_points",
                 weights: Optional[Sequence[float]] = None) -> List[Origin]:
-    """Origins at given points; each area's population shared evenly (or by weights)."""
+    """Origins at given points; each area's population shared evenly (or by weights).
+
+    With an unknown area population each origin gets its weight (1 per point), so shares
+    computed later are shares of origins rather than of people, as metadata says.
+    """
     index = assign_area(points, areas, tolerance_m=200.0)
     origins: List[Origin] = []
     for a, area in enumerate(areas):
@@ -96,7 +100,10 @@ def from_points(points: Sequence[Point], names: Sequence[Optional[str]],
             continue
         member_weights = [weights[i] for i in members] if weights is not None \
             else [1.0] * len(members)
-        shares = split_total(area.population, member_weights)
+        if area.population is None:  # unknown: each origin carries its own weight
+            shares = np.asarray(member_weights, dtype=float)
+        else:
+            shares = split_total(area.population, member_weights)
         for i, share in zip(members, shares):
             origins.append(Origin(points[i], float(share), area.name, method,
                                   names[i] if names else None))

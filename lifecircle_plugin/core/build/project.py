@@ -6,14 +6,9 @@ failed or killed build therefore never leaves a half-written project behind.
 """
 from __future__ import annotations
 
-import configparser
-import hashlib
-import json
 import logging
 import time
-import uuid
 from collections import Counter
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -21,13 +16,11 @@ import numpy as np
 import shapely
 from shapely.geometry import Point
 
-from .. import project_schema as ps
 from ..catalogue import Catalogue, load_catalogue
 from ..classify import UNCLASSIFIED, Classifier, Facility, join_osm_identities, merge_duplicates
 from ..coords import reproject, reproject_geometry
 from ..errors import InputError
 from ..geometry import polygonal
-from ..gpkg import Feature, atomic_geopackage, write_layer
 from ..progress import NO_PROGRESS, Progress
 from ..sources import guess_kind, read_pois
 from ..sources.ogr_layer import pick_field, read_ogr_layer
@@ -36,11 +29,13 @@ from . import network as net
 from . import origins as og
 from .config import BuildConfig, SourceSpec
 from .crs import choose_crs
+from .provenance import source_row
 from .report import BuildReport
+from .residents import place_residents
+from .writer import write_project
 
 log = logging.getLogger(__name__)
 WGS84 = "EPSG:4326"
-OSM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL)"
 
 
 def build_project(config: BuildConfig, progress: Progress = NO_PROGRESS) -> BuildReport:
@@ -55,7 +50,7 @@ def build_project(config: BuildConfig, progress: Progress = NO_PROGRESS) -> Buil
     progress.update(5, "reading POI sources")
     records, source_rows = _read_sources(config, cache, progress.sub(5, 35))
     if sub_layer is not None:
-        source_rows.append(_source_row(config.subdistricts, "vector", len(sub_layer.features),
+        source_rows.append(source_row(config.subdistricts, "vector", len(sub_layer.features),
                                        "subdistricts"))
     crs = config.crs or choose_crs(_sample_lonlat(sub_layer, records))
     report.crs = crs
@@ -64,10 +59,10 @@ def build_project(config: BuildConfig, progress: Progress = NO_PROGRESS) -> Buil
     progress.update(35, "building the walking network")
     network = _network(config, cache, crs, progress.sub(35, 65))
     if network is not None and config.network is not None:
-        source_rows.append(_source_row(config.network, config.network.kind or guess_kind(
+        source_rows.append(source_row(config.network, config.network.kind or guess_kind(
             config.network.path), len(network.edges), "network"))
     if config.study_area is not None:
-        source_rows.append(_source_row(config.study_area, "vector", 0, "study_area"))
+        source_rows.append(source_row(config.study_area, "vector", 0, "study_area"))
     if not areas and network is not None and network.nodes:
         areas = [_study_area_from_network(config, network, report)]
         report.subdistricts, report.study_area = 1, "convex hull of the walking network"
@@ -86,10 +81,10 @@ def build_project(config: BuildConfig, progress: Progress = NO_PROGRESS) -> Buil
     report.per_task_inside = dict(sorted(Counter(
         catalogue.types[f.facility_type].task for f in inside).items()))
     progress.update(75, "placing residents")
-    origins = _origins(config, areas, crs, report)
+    origins = place_residents(config, areas, crs, report)
     progress.update(85, "writing the project")
-    _write(config.out, crs, catalogue, config, facilities, names, unclassified, areas,
-           origins, network, source_rows, report, progress.sub(85, 100))
+    write_project(config.out, crs, catalogue, config, facilities, names, unclassified,
+                  areas, origins, network, source_rows, report, progress.sub(85, 100))
     report.seconds = time.monotonic() - started
     progress.update(100, "done")
     return report
@@ -106,7 +101,7 @@ def _read_sources(config, cache, progress: Progress):
         else:
             found = read_pois(spec.path, kind, spec.label, **spec.reader_options())
         records.extend(found)
-        rows.append(_source_row(spec, kind, len(found), "poi"))
+        rows.append(source_row(spec, kind, len(found), "poi"))
     return records, rows
 
 
@@ -114,29 +109,6 @@ def _osm_features(path: Path, cache) -> list:
     if path not in cache:
         cache[path] = read_osm(path)
     return cache[path]
-
-
-def _source_row(spec: SourceSpec, kind: str, count: int, role: str) -> dict:
-    digest = hashlib.sha256()
-    with open(spec.path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    osm = kind in ("osm", "overpass") or "osm" in spec.path.name.lower()
-    return {"source": spec.label, "path": str(spec.path.resolve()), "sha256": digest.hexdigest(),
-            "kind": f"{role}:{kind}", "crs": _source_crs(spec, kind),
-            "features": count, "attribution": OSM_ATTRIBUTION if osm else ""}
-
-
-def _source_crs(spec: SourceSpec, kind: str) -> str:
-    """What the coordinates of a source were: datum of tables, CRS of layers."""
-    if kind in ("osm", "overpass"):
-        return "EPSG:4326"
-    if kind == "table":
-        return spec.datum
-    from ..sources.ogr_layer import layer_crs
-
-    found = layer_crs(spec.path, spec.layer, spec.encoding) or spec.crs or ""
-    return found if spec.datum == "WGS84" else f"{found} ({spec.datum})"
 
 
 def _sample_lonlat(sub_layer, records) -> Tuple[float, float]:
@@ -200,7 +172,8 @@ def _study_area(config, geometry, report) -> og.Area:
         population = round(config.population_density_per_km2 * km2)
         how = f"uniform density {config.population_density_per_km2:g}/km2 x {km2:.2f} km2"
     else:
-        population, how = None, "unknown: origins weighted by area, shares are of area"
+        population, how = None, ("unknown: origins weighted by area (grid) or one each "
+                                  "(points), so shares are not shares of people")
     report.population_source = how
     return og.Area("study area", polygonal(geometry), population)
 
@@ -252,172 +225,3 @@ def _classify(records, catalogue: Catalogue, config, crs, report):
     return kept, unclassified
 
 
-def _origins(config, areas, crs, report) -> List[og.Origin]:
-    method = config.origin_method
-    if method is None:
-        method = ("residential_polygons" if config.residential_polygons else
-                  "residential_points" if config.residential_points else "grid")
-    if method == "residential_polygons":
-        origins = _origins_from_polygons(config, areas, crs, report)
-    elif method == "residential_points":
-        spec = config.residential_points
-        if spec is None:
-            raise InputError("origin method residential_points needs a residential points file")
-        points = read_pois(spec.path, spec.kind, spec.label, **spec.reader_options())
-        xs, ys = reproject([p.lon for p in points], [p.lat for p in points], WGS84, crs)
-        located = [Point(x, y) for x, y in zip(xs, ys)]
-        origins = og.from_points(located, [p.name for p in points], areas)
-        outside = [f"{p.name or p.source_id} (row {p.row})" for p, i in zip(
-            points, og.assign_area(located, areas, tolerance_m=200.0)) if i is None]
-        if outside:
-            report.warnings.append(f"{len(outside)} residential points of {spec.path.name} "
-                                   "lie outside every sub-district (over 200 m) and were left "
-                                   f"out: {', '.join(outside)}")
-        report.sources.append(_source_row(spec, spec.kind or guess_kind(spec.path),
-                                          len(points), "residents"))
-    elif method == "grid":
-        origins = og.grid(areas, config.grid_size_m)
-    else:
-        raise InputError(f"unknown origin method '{method}' (use one of {ps.ORIGIN_METHODS})")
-    if method != "grid":
-        filled = og.fill_empty_areas(origins, areas, config.grid_size_m)
-        if filled:
-            report.warnings.append(f"no residential {method.split('_')[1]} in "
-                                   f"{', '.join(filled)}: a {config.grid_size_m:g} m grid "
-                                   "was used there")
-    report.origin_method = method
-    report.origins = len(origins)
-    known = [o.population for o in origins if o.population == o.population]
-    report.population = float(sum(known)) if known and all(
-        a.population is not None for a in areas) else None
-    if not report.population_source:
-        report.population_source = ("sub-district census totals (pop_census2010) shared "
-                                    + ("by residential area" if method ==
-                                       "residential_polygons" else
-                                       "evenly" if method == "residential_points"
-                                       else "by cell area"))
-    return origins
-
-
-def _origins_from_polygons(config, areas, crs, report) -> List[og.Origin]:
-    spec = config.residential_polygons
-    layer = read_ogr_layer(spec.path, spec.layer, spec.crs, spec.encoding, target_crs=crs)
-    pop_f = pick_field(layer.fields, spec.population_field, ("population", "pop", "人口"),
-                       layer.path, layer.layer, "population")
-    polygons = [(f, polygonal(f.geometry)) for f in layer.features]
-    polygons = [(f, g) for f, g in polygons if g is not None]
-    points = [g.representative_point() for _, g in polygons]
-    report.sources.append(_source_row(spec, "vector", len(polygons), "residents"))
-    if pop_f:
-        index = og.assign_area(points, areas, tolerance_m=200.0)
-        report.population_source = f"residential polygons' own field '{pop_f}'"
-        return [og.Origin(p, float(f.attributes.get(pop_f) or 0.0),
-                          areas[i].name if i is not None else None, "residential_polygons")
-                for (f, _), p, i in zip(polygons, points, index)]
-    return og.from_points(points, [None] * len(points), areas, "residential_polygons",
-                          weights=[g.area for _, g in polygons])
-
-
-def software_version() -> str:
-    for folder in Path(__file__).resolve().parents[2:4]:
-        metadata = folder / "metadata.txt"
-        if metadata.exists():
-            parser = configparser.ConfigParser(interpolation=None)
-            parser.read(metadata, encoding="utf-8")
-            return parser.get("general", "version", fallback="unknown")
-    return "unknown"
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
-
-
-def _write(out, crs, catalogue, config, facilities, names, unclassified, areas, origins,
-           network, source_rows, report, progress: Progress):
-    stamp = now_iso()
-    facility_rows, footprint_rows = [], []
-    for facility, subdistrict in zip(facilities, names):
-        record = facility.record
-        uid = str(uuid.uuid4())
-        attributes = {k: v for k, v in record.attributes.items()
-                      if k not in ("name", "address") and v not in (None, "")}
-        if record.tags:
-            attributes["tags"] = record.tags
-        facility_rows.append(Feature({
-            "uuid": uid, "facility_type": facility.facility_type,
-            "task": catalogue.types[facility.facility_type].task, "name": record.name,
-            "address": record.address, "source": record.source, "source_id": record.source_id,
-            "rule": facility.rule, "status": "existing", "subdistrict": subdistrict,
-            "capacity": None, "area_m2": facility.area_m2,
-            "sources": json.dumps(facility.sources, ensure_ascii=False),
-            "attributes": json.dumps(attributes, ensure_ascii=False, default=str),
-            "updated_at": stamp}, Point(facility.x, facility.y)))
-        if facility.footprint is not None:
-            footprint_rows.append(Feature({"facility_uuid": uid,
-                                           "facility_type": facility.facility_type,
-                                           "area_m2": facility.area_m2}, facility.footprint))
-    report.sources = source_rows + report.sources
-    with atomic_geopackage(out) as dataset:
-        write_layer(dataset, ps.FACILITIES, facility_rows, crs)
-        progress.update(20, "facilities written")
-        write_layer(dataset, ps.FOOTPRINTS, footprint_rows, crs)
-        write_layer(dataset, ps.UNCLASSIFIED, [Feature({
-            "source": r.source, "source_id": r.source_id, "name": r.name,
-            "category": r.category, "tags": json.dumps(r.tags, ensure_ascii=False)}, point)
-            for r, point in unclassified], crs)
-        write_layer(dataset, ps.SUBDISTRICTS, [_area_feature(a) for a in areas], crs)
-        write_layer(dataset, ps.ORIGINS, [Feature({
-            "uuid": str(uuid.uuid4()), "population": o.population,
-            "subdistrict": o.subdistrict, "neighbourhood_committee": o.neighbourhood_committee,
-            "method": o.method}, o.point) for o in origins], crs)
-        progress.update(50, "origins written")
-        if network is not None:
-            _write_network(dataset, network, crs, report)
-        progress.update(90, "network written")
-        write_layer(dataset, ps.SOURCES, [Feature(row) for row in report.sources], crs)
-        write_layer(dataset, ps.METADATA, [Feature({"key": k, "value": v}) for k, v in
-                                          _metadata(crs, catalogue, config, report,
-                                                    stamp).items()], crs)
-
-
-def _area_feature(area: og.Area) -> Feature:
-    attrs = area.attributes
-    code = next((attrs[k] for k in ("code_2023", "code", "代码", "adcode") if attrs.get(k)),
-                None)
-    return Feature({"name": area.name, "name_en": attrs.get("name_en"),
-                    "code": str(code) if code is not None else None,
-                    "population": area.population, "area_km2": area.geometry.area / 1e6},
-                   area.geometry)
-
-
-def _write_network(dataset, network: net.Network, crs, report) -> None:
-    degree = net.degrees(network)
-    write_layer(dataset, ps.NETWORK_EDGES, [Feature({
-        "edge_id": i, "u": u, "v": v, "length_m": length, "highway": highway,
-        "component": network.component_of_node[u]}, line)
-        for i, (u, v, length, highway, line) in enumerate(network.edges, start=1)], crs)
-    write_layer(dataset, ps.NETWORK_NODES, [Feature({
-        "node_id": n, "component": network.component_of_node[n], "degree": degree[n]}, p)
-        for n, p in network.nodes.items()], crs)
-    report.network_edges = len(network.edges)
-    report.network_nodes = len(network.nodes)
-    report.network_components = network.components
-    report.network_length_km = sum(e[2] for e in network.edges) / 1000.0
-
-
-def _metadata(crs, catalogue, config, report, stamp) -> Dict[str, str]:
-    return {
-        "schema_version": str(ps.SCHEMA_VERSION), "project_id": str(uuid.uuid4()),
-        "catalogue_version": catalogue.version,
-        "catalogue_overrides": json.dumps(catalogue.overrides, ensure_ascii=False)
-        if catalogue.overrides else "",
-        "created_at": stamp, "crs": crs, "software_version": software_version(),
-        "origin_method": report.origin_method,
-        "distance_method": "network" if report.network_edges else "straight_line_detour",
-        "detour_factor": str(catalogue.detour_factor), "study_area": report.study_area,
-        "population_source": report.population_source,
-        "grid_size_m": str(config.grid_size_m),
-        "attribution": OSM_ATTRIBUTION if any(s["attribution"] for s in report.sources)
-        else "",
-        "build_warnings": json.dumps(report.warnings, ensure_ascii=False),
-    }
