@@ -28,6 +28,7 @@ class BuildReport:
     network_edges: int = 0
     network_components: int = 0
     network_length_km: float = 0.0
+    network_main_share: float = 0.0  # share of the length in the largest component
     sources: List[dict] = field(default_factory=list)
     warnings: List[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -50,7 +51,8 @@ class BuildReport:
         if self.network_edges:
             lines.append(f"walking network: {self.network_edges} edges, {self.network_nodes} "
                          f"nodes, {self.network_components} components, "
-                         f"{self.network_length_km:.1f} km")
+                         f"{self.network_length_km:.1f} km, "
+                         f"{self.network_main_share:.1%} of it in the main component")
         else:
             lines.append("walking network: none (evaluation will use straight-line "
                          "distances times the detour factor)")

@@ -87,6 +87,7 @@ def _write_network(dataset, network: net.Network, crs, report) -> None:
     report.network_nodes = len(network.nodes)
     report.network_components = network.components
     report.network_length_km = sum(e[2] for e in network.edges) / 1000.0
+    report.network_main_share = network.largest_component_share
 
 
 def _metadata(crs, catalogue, config, report, stamp) -> Dict[str, str]:
