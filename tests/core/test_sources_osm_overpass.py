@@ -1,6 +1,7 @@
 """OSM PBF through GDAL, Overpass JSON files, and the Overpass client against a local server."""
 import json
 import threading
+import time
 from functools import partial
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -60,6 +61,9 @@ class _Replay(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length", 0))
         self.server.bodies.append(self.rfile.read(length).decode())
         status, body = self.answers.pop(0) if self.answers else (500, b"")
+        if status == "slow":
+            time.sleep(1.5)  # longer than the client waits
+            status = 200
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.end_headers()
@@ -105,6 +109,19 @@ def test_client_retries_a_busy_server(data_dir, replay_server):
     assert len(client.query(build_query((121.3, 31.1, 121.5, 31.3), ["amenity=bank"]))[
         "elements"]) == len(json.loads(raw)["elements"])
     assert len(server.bodies) == 2
+
+
+def test_client_reports_a_server_that_does_not_answer(replay_server):
+    _, url = replay_server([("slow", b"{}"), ("slow", b"{}")])
+    client = OverpassClient(url, timeout_s=0.3, retries=1, backoff_s=0.01)
+    with pytest.raises(OverpassError, match="no answer within 0.3 s"):
+        client.query("[out:json];node(1);out;")
+
+
+def test_not_json_answer_is_named(replay_server):
+    _, url = replay_server([(200, b"<html>rate limited</html>")])
+    with pytest.raises(OverpassError, match="not JSON"):
+        OverpassClient(url, timeout_s=5, retries=0).query("x")
 
 
 def test_client_reports_refused_query(replay_server):
