@@ -258,3 +258,13 @@ def test_residential_points_without_known_population_weigh_one_each(tmp_path):
     populations = [o.attributes["population"] for o in read_layer(out, ps.ORIGINS).features]
     assert populations == [1.0, 1.0, 1.0]
     assert report.population is None and "unknown" in report.population_source
+
+
+def test_cli_source_syntax():
+    from lifecircle_plugin.core.build.cli import _spec
+
+    spec = _spec("/data/amap.csv:gcj-02")
+    assert spec.path.name == "amap.csv" and spec.datum == "GCJ02"
+    spec = _spec("/data/base.gpkg|layername=学校")
+    assert spec.path.name == "base.gpkg" and spec.layer == "学校" and spec.datum == "WGS84"
+    assert _spec("C:/data/x.csv").path.name == "x.csv"
