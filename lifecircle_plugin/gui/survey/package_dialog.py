@@ -1,0 +1,147 @@
+""""Make survey package": choose the sub-district, task, facilities and inspector, then the
+core writes the package file in a background task.
+
+The facilities can be limited to those selected on the map in the project's facilities
+layer (their uuids are passed, never fids, because the package keys everything by uuid).
+"""
+from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+from typing import List, Optional
+
+from qgis.core import Qgis
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from ...core import project_schema as ps
+from ...core.errors import Cancelled
+from ...core.survey import schema as survey_schema
+from ...i18n import tr
+from . import messages
+from .core_task import CoreTask, start
+from .project_layers import find_layer
+from .widgets import (
+    ProgressRow,
+    file_widget,
+    message_bar,
+    project_widget,
+    subdistrict_names,
+    task_labels,
+)
+
+log = logging.getLogger(__name__)
+
+
+def make_package(*args, **kwargs):
+    """The core entry point, imported late so the dialog opens even while it is missing."""
+    from ...core.survey.package import make_package as core_make_package
+    return core_make_package(*args, **kwargs)
+
+
+class MakePackageDialog(QDialog):
+    def __init__(self, project_gpkg: Optional[str] = None, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Make survey package"))
+        self.setObjectName("lifecircle_make_package_dialog")
+        self.task: Optional[CoreTask] = None
+        self.bar = message_bar()
+        self.project = project_widget(project_gpkg)
+        self.project.fileChanged.connect(self._project_changed)
+        self.subdistrict = QComboBox()
+        self.task_combo = QComboBox()
+        self.task_combo.addItem(tr("All tasks"), None)
+        for number, label in task_labels():
+            self.task_combo.addItem(label, number)
+        self.selected_only = QCheckBox()
+        self.inspector = QLineEdit()
+        self.inspector.setPlaceholderText(tr("Name of the inspector"))
+        self.output = file_widget(tr("Survey package (*{0})").format(survey_schema.FILE_SUFFIX),
+                                  QgsFileWidget.StorageMode.SaveFile)
+        self.progress = ProgressRow()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.make_button = self.buttons.addButton(tr("Make package"),
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self.make_button.clicked.connect(self.make)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(tr("Project"), self.project)
+        form.addRow(tr("Sub-district"), self.subdistrict)
+        form.addRow(tr("Task"), self.task_combo)
+        form.addRow("", self.selected_only)
+        form.addRow(tr("Inspector"), self.inspector)
+        form.addRow(tr("Package file"), self.output)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.bar)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self._project_changed(self.project.filePath())
+
+    def _project_changed(self, path: str) -> None:
+        self.subdistrict.clear()
+        self.subdistrict.addItem(tr("All sub-districts"), None)
+        try:
+            names = subdistrict_names(path)
+        except Exception as exc:  # noqa: BLE001 - shown, not raised, while the user types
+            messages.show_error(self.bar, tr("Project"), exc)
+            names = []
+        for name in names:
+            self.subdistrict.addItem(name, name)
+        count = len(self.selected_uuids())
+        self.selected_only.setText(
+            tr("Only the facilities selected on the map ({0} selected)").format(count))
+        self.selected_only.setEnabled(count > 0)
+        self.selected_only.setChecked(count > 0)
+
+    def selected_uuids(self) -> List[str]:
+        """uuids of the facilities selected in the project's facilities layer."""
+        path = self.project.filePath()
+        layer = find_layer(path, ps.FACILITIES) if path else None
+        if layer is None or layer.fields().indexOf("uuid") < 0:
+            return []
+        return [f["uuid"] for f in layer.selectedFeatures() if f["uuid"]]
+
+    def make(self) -> None:
+        project, output = self.project.filePath(), self.output.filePath()
+        inspector = self.inspector.text().strip()
+        problem = (tr("Choose the project GeoPackage.") if not Path(project).is_file() else
+                   tr("Choose where to save the package.") if not output else
+                   tr("Enter the inspector's name.") if not inspector else None)
+        if problem:
+            messages.push(self.bar, tr("Make survey package"), problem,
+                          Qgis.MessageLevel.Warning)
+            return
+        if not output.endswith(survey_schema.FILE_SUFFIX):
+            output += survey_schema.FILE_SUFFIX
+        uuids = self.selected_uuids() if self.selected_only.isChecked() else None
+        function = functools.partial(
+            make_package, project, output, subdistrict=self.subdistrict.currentData(),
+            task=self.task_combo.currentData(), facility_uuids=uuids, inspector=inspector)
+        self.task = CoreTask(tr("Make survey package"), function)
+        self.task.done.connect(self._done)
+        self.make_button.setEnabled(False)
+        self.progress.set_task(self.task)
+        self.output_path = output
+        start(self.task)
+
+    def _done(self, task: CoreTask) -> None:
+        self.make_button.setEnabled(True)
+        self.progress.set_task(None)
+        if not task.succeeded:
+            messages.show_error(self.bar, tr("Make survey package"),
+                                task.error or Cancelled(""))
+            return
+        self.progress.bar.setValue(100)
+        messages.push(self.bar, tr("Make survey package"),
+                      tr("Package written: {0}").format(self.output_path),
+                      Qgis.MessageLevel.Success)
