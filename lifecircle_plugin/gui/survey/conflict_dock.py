@@ -41,7 +41,7 @@ PROJECT, FIELD = "project", "field"
 
 
 def resolve_conflict(project_gpkg: str, conflict_uuid: str, choice: str):
-    from ...core.survey.importer import resolve_conflict as core_resolve
+    from ...core.survey.resolve import resolve_conflict as core_resolve
     return core_resolve(project_gpkg, conflict_uuid, choice)
 
 

@@ -29,7 +29,7 @@ from ...core.survey import schema as survey_schema
 from ...i18n import tr
 from . import messages
 from .core_task import CoreTask, start
-from .project_layers import find_layer
+from .project_layers import project_layers
 from .widgets import (
     ProgressRow,
     file_widget,
@@ -106,10 +106,12 @@ class MakePackageDialog(QDialog):
     def selected_uuids(self) -> List[str]:
         """uuids of the facilities selected in the project's facilities layer."""
         path = self.project.filePath()
-        layer = find_layer(path, ps.FACILITIES) if path else None
-        if layer is None or layer.fields().indexOf("uuid") < 0:
-            return []
-        return [f["uuid"] for f in layer.selectedFeatures() if f["uuid"]]
+        layers = project_layers(path, [ps.FACILITIES]) if path else []
+        uuids = []
+        for layer in layers:  # the plugin may show one layer per facility type
+            if layer.fields().indexOf("uuid") >= 0:
+                uuids.extend(f["uuid"] for f in layer.selectedFeatures() if f["uuid"])
+        return list(dict.fromkeys(uuids))
 
     def make(self) -> None:
         project, output = self.project.filePath(), self.output.filePath()
