@@ -24,6 +24,8 @@ from lifecircle_plugin.core.osm_rules import best_match
 
 PROJECT_ID = "7d0c3f4e-8a51-4b8e-9a57-2c1b6f0e5d11"
 CREATED_AT = "2026-05-20T10:00:00+08:00"
+SUBDISTRICT = "江苏路街道"
+TASK = 3
 
 
 def _to_project_crs():

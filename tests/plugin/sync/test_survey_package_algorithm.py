@@ -1,0 +1,80 @@
+"""lifecircle:makesurveypackage and the dialog write real packages whose facilities are
+exactly those the project holds for the chosen sub-district and task (counted with
+sqlite3 in the project, read back with sqlite3 from the package)."""
+from __future__ import annotations
+
+import pytest
+from field_work import package_facilities
+from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
+from sync_support import SUBDISTRICT, TASK, query
+
+
+def _package_uuids(package):
+    return sorted(r[0] for r in query(package, "select uuid from facilities"))
+
+
+def test_algorithm_packages_one_subdistrict_and_task(small_project_file, processing_provider,
+                                                     clean_qgis_project, tmp_path):
+    import processing
+
+    out = tmp_path / "jiangsu.lcsurvey"
+    result = processing.run("lifecircle:makesurveypackage", {
+        "PROJECT": str(small_project_file), "SUBDISTRICT": SUBDISTRICT, "TASK": TASK,
+        "INSPECTOR": "王检查员", "OUTPUT": str(out)})
+    assert result["OUTPUT"] == str(out)
+    expected = package_facilities(small_project_file)
+    assert len(expected) > 3
+    assert _package_uuids(out) == expected
+    info = dict(query(out, "select key, value from package_info"))
+    assert info["inspector"] == "王检查员"
+    project_id = query(small_project_file,
+                       "select value from lc_metadata where key = 'project_id'")[0][0]
+    assert info["project_id"] == project_id
+
+
+def test_algorithm_packages_the_selected_features(small_project_file, processing_provider,
+                                                  clean_qgis_project, tmp_path):
+    import processing
+
+    layer = QgsVectorLayer(f"{small_project_file}|layername=facilities", "facilities", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    layer.selectByExpression("\"task\" = 10 AND \"subdistrict\" = '新泾镇'")
+    chosen = sorted(f["uuid"] for f in layer.selectedFeatures())
+    assert chosen
+    out = tmp_path / "selected.lcsurvey"
+    processing.run("lifecircle:makesurveypackage", {
+        "PROJECT": str(small_project_file), "INSPECTOR": "李", "OUTPUT": str(out),
+        "FACILITIES": QgsProcessingFeatureSourceDefinition(layer.id(), True)})
+    assert _package_uuids(out) == chosen
+
+
+def test_algorithm_refuses_a_file_that_is_not_a_project(processing_provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    broken = tmp_path / "broken.gpkg"
+    broken.write_text("not a geopackage", encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as refused:
+        processing.run("lifecircle:makesurveypackage", {
+            "PROJECT": str(broken), "INSPECTOR": "李", "OUTPUT": str(tmp_path / "x.lcsurvey")})
+    assert "broken.gpkg" in str(refused.value)
+    assert not (tmp_path / "x.lcsurvey").exists()
+
+
+def test_dialog_writes_the_package_in_a_task(small_project_file, clean_qgis_project, qtbot,
+                                             tmp_path):
+    from lifecircle_plugin.gui.survey.package_dialog import MakePackageDialog
+
+    dialog = MakePackageDialog(str(small_project_file))
+    qtbot.addWidget(dialog)
+    dialog.subdistrict.setCurrentIndex(dialog.subdistrict.findData(SUBDISTRICT))
+    dialog.task_combo.setCurrentIndex(dialog.task_combo.findData(TASK))
+    qtbot.keyClicks(dialog.inspector, "王检查员")
+    dialog.output.setFilePath(str(tmp_path / "dialog"))
+    dialog.make_button.click()
+    with qtbot.waitSignal(dialog.task.done, timeout=60000):
+        pass
+    out = tmp_path / "dialog.lcsurvey"
+    assert _package_uuids(out) == package_facilities(small_project_file)
+    assert dialog.progress.bar.value() == 100
+    assert str(out) in dialog.bar.currentItem().text()
