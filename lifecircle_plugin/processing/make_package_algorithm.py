@@ -12,7 +12,7 @@ from qgis.core import (
 )
 
 from ..core.survey import schema as survey_schema
-from ..gui.survey.widgets import task_labels
+from ..gui.survey.project_choices import task_labels
 from ..i18n import tr
 from .sync_base import SyncAlgorithm, call_core, feedback_progress
 

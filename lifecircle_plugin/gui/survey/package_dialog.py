@@ -29,15 +29,9 @@ from ...core.survey import schema as survey_schema
 from ...i18n import tr
 from . import messages
 from .core_task import CoreTask, start
+from .project_choices import subdistrict_names, task_labels
 from .project_layers import project_layers
-from .widgets import (
-    ProgressRow,
-    file_widget,
-    message_bar,
-    project_widget,
-    subdistrict_names,
-    task_labels,
-)
+from .widgets import ProgressRow, file_widget, message_bar, project_widget
 
 log = logging.getLogger(__name__)
 
