@@ -121,14 +121,21 @@ def read_layer(
     name: Optional[str] = None,
     where: Optional[str] = None,
     columns: Optional[Sequence[str]] = None,
+    bbox: Optional[Sequence[float]] = None,
 ) -> LayerData:
-    """Read a whole layer: attributes as Python values, geometry as shapely."""
+    """Read a whole layer: attributes as Python values, geometry as shapely.
+
+    `bbox` (minx, miny, maxx, maxy in the layer CRS) keeps only features whose envelope
+    meets it, through the layer's spatial index.
+    """
     dataset = open_dataset(path)
     layer = dataset.GetLayerByName(name) if name else dataset.GetLayer(0)
     if layer is None:
         raise InputError(f"no layer '{name}'", file=path, layer=name)
     if where:
         layer.SetAttributeFilter(where)
+    if bbox is not None:
+        layer.SetSpatialFilterRect(*[float(v) for v in bbox])
     definition = layer.GetLayerDefn()
     field_names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
     types = {definition.GetFieldDefn(i).GetName(): definition.GetFieldDefn(i).GetTypeName()

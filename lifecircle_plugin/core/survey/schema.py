@@ -1,31 +1,56 @@
-"""The survey package format, version 1: one SQLite file that goes to a laptop and back.
+"""The survey package format: one SQLite file that goes to a laptop and back.
 
 Written once here; the plugin (make package, import) and the survey app both use it.
 Every key is UUID text. Times are ISO 8601 strings with their UTC offset, as the device
 recorded them. Coordinates are `x`, `y` in the package CRS (the project CRS, metres),
 named in package_info.crs. A reader refuses a file whose schema_version is newer than
-SCHEMA_VERSION, and a file without package_info is not a package.
+SCHEMA_VERSION, and a file without package_info is not a package. Text is stored
+NFC-normalised. The file suffix is `.lcsurvey`.
 
-Tables
+Version history
+- 1 (this): first release. Compared with the first draft: facilities gained
+  `subdistrict`; checklists gained `task`, `name_zh`, `name_en` (the app lists types
+  without the catalogue); `changes.old_value/new_value` are JSON; indexes for the app's
+  filters.
+
+Tables (version 1)
 - package_info(key, value): schema_version, package_uuid, project_id, created_at,
-  inspector, area, task, crs, software_version.
-- facilities: the facilities to audit and those added in the field (origin='field').
-  `base` is a JSON object of the audited fields (name, address, status, facility_type,
-  x, y) as they were in the project when the package was made: the common ancestor for
-  the three-way merge. The live columns hold the field's current values.
-- checklists(facility_type, questions): the questions of each type, JSON list.
-- audits: one per inspection of a facility; status 'draft' or 'complete'.
-- answers(audit_uuid, question_id, value): value is JSON; one row per question answered.
-- photos: bytes in the package, with SHA-256 and the original file name.
-- changes: every edit of a facility's fields in the field (old and new value), for the
-  history view and the merge.
-- context: offline map context (sub-district boundaries, streets) as WKT.
+  inspector (asked once, set by the app), area (sub-district name or "all"), task
+  (number or ""), crs (e.g. "EPSG:4549"), software_version, facility_count.
+- facilities: the facilities to audit and those added in the field (origin='field',
+  base NULL). `base` is a JSON object of AUDITED_FIELDS as they were in the project
+  when the package was made: the common ancestor for the three-way merge. The live
+  columns hold the field's current values; `attributes` is a JSON object of the other
+  project fields (source, source_id, capacity, area_m2, project_updated_at, ...).
+  `status` is one of SURVEY_STATUSES.
+- checklists(facility_type, task, name_zh, name_en, questions): every catalogue type,
+  not only those packaged, since inspectors may add any type in the field. `questions`
+  is the JSON list of question objects described in resources/checklists/README.md.
+- audits: one per inspection of a facility; status 'draft' or 'complete'. A complete
+  audit can be reopened (a `changes` row with field 'audit_status' records it).
+- answers(audit_uuid, question_id, value): value is JSON (see checklists.py for the
+  value of each question kind); one row per question answered; a cleared answer has
+  no row. A photo question's value is the list of its photos' uuids.
+- photos: bytes in the package, with SHA-256 of the bytes and the original file name
+  (NFC, without directories). The key is a uuid, so equal names never collide.
+- changes: every edit of a facility in the field, one row per field, old and new
+  values as JSON: fields of AUDITED_FIELDS, 'created' (new facility: new_value is a
+  JSON object of its fields) and 'audit_status'. Never updated or deleted.
+- context: offline map context as WKT in the package CRS: layer 'subdistricts' (name =
+  sub-district) and 'streets' (name = highway class), simplified.
 """
 from __future__ import annotations
 
 SCHEMA_VERSION = 1
 FILE_SUFFIX = ".lcsurvey"
 AUDITED_FIELDS = ("facility_type", "name", "address", "status", "x", "y")
+# FACILITY_STATUSES of the project plus what only the field can observe.
+SURVEY_STATUSES = ("existing", "planned", "under_construction", "closed", "moved",
+                   "not_found")
+AUDIT_STATUSES = ("draft", "complete")
+CONTEXT_LAYERS = ("subdistricts", "streets")
+TABLES = ("package_info", "facilities", "checklists", "audits", "answers", "photos",
+          "changes", "context")
 
 DDL = """
 CREATE TABLE IF NOT EXISTS package_info (
@@ -41,6 +66,7 @@ CREATE TABLE IF NOT EXISTS facilities (
     status TEXT NOT NULL DEFAULT 'existing',
     x REAL,
     y REAL,
+    subdistrict TEXT,
     attributes TEXT NOT NULL DEFAULT '{}',
     base TEXT,
     origin TEXT NOT NULL DEFAULT 'project',
@@ -49,6 +75,9 @@ CREATE TABLE IF NOT EXISTS facilities (
 );
 CREATE TABLE IF NOT EXISTS checklists (
     facility_type TEXT PRIMARY KEY,
+    task INTEGER,
+    name_zh TEXT,
+    name_en TEXT,
     questions TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS audits (
@@ -97,4 +126,6 @@ CREATE INDEX IF NOT EXISTS answers_audit ON answers(audit_uuid);
 CREATE INDEX IF NOT EXISTS audits_facility ON audits(facility_uuid);
 CREATE INDEX IF NOT EXISTS photos_facility ON photos(facility_uuid);
 CREATE INDEX IF NOT EXISTS changes_facility ON changes(facility_uuid);
+CREATE INDEX IF NOT EXISTS facilities_type ON facilities(facility_type);
+CREATE INDEX IF NOT EXISTS facilities_task ON facilities(task);
 """
