@@ -199,3 +199,164 @@ def atomic_geopackage(target: PathLike) -> Iterator[ogr.DataSource]:
         for leftover in Path(temporary).parent.glob(Path(temporary).name + "*"):
             leftover.unlink(missing_ok=True)
         raise
+
+
+@dataclass
+class ColumnData:
+    """A layer read column-wise: numpy arrays per field plus a shapely geometry array.
+
+    The engine needs tens of thousands of origins and edges as arrays, not as Python
+    objects; GDAL's Arrow stream hands them over in C without a per-feature loop.
+    Strings come back as object arrays of `str` (None for NULL), reals as float64 with NaN
+    for NULL, integers as int64 (float64 with NaN if any is NULL), geometries via
+    shapely.from_wkb (None for a missing geometry).
+    """
+
+    columns: Dict[str, Any]
+    geometry: Any
+    crs_wkt: Optional[str]
+    projected: bool
+    count: int
+
+
+def read_columns(
+    path: PathLike,
+    name: str,
+    columns: Sequence[str],
+    geometry: bool = True,
+) -> ColumnData:
+    """Read `columns` (and the geometry) of one layer into arrays; missing field -> InputError."""
+    import numpy as np
+    import shapely
+
+    dataset = open_dataset(path)
+    layer = dataset.GetLayerByName(name)
+    if layer is None:
+        raise InputError(f"no layer '{name}'", file=path, layer=name)
+    definition = layer.GetLayerDefn()
+    types = {definition.GetFieldDefn(i).GetName(): definition.GetFieldDefn(i).type
+             for i in range(definition.GetFieldCount())}
+    for column in columns:
+        if column not in types:
+            raise InputError("missing field", file=path, layer=name, field=column)
+    srs = layer.GetSpatialRef()
+    chunks: Dict[str, List[Any]] = {c: [] for c in columns}
+    wkb_chunks: List[Any] = []
+    if hasattr(layer, "GetArrowStreamAsNumPy"):
+        geom_column = layer.GetGeometryColumn() or "wkb_geometry"
+        layer.SetIgnoredFields([f for f in types if f not in columns]
+                               + ([] if geometry else ["OGR_GEOMETRY"]))
+        for batch in layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO"]):
+            for column in columns:
+                chunks[column].append(_column_values(batch[column], types[column]))
+            if geometry and geom_column in batch:
+                wkb_chunks.append(np.asarray(batch[geom_column], dtype=object))
+        layer.SetIgnoredFields([])
+    else:  # pragma: no cover - GDAL < 3.6
+        rows = read_layer(path, name, columns=columns)
+        for column in columns:
+            values = [f.attributes[column] for f in rows.features]
+            chunks[column].append(_column_values(np.array(values, dtype=object), types[column]))
+        wkb_chunks.append(np.array([f.geometry.wkb if f.geometry is not None else None
+                                    for f in rows.features], dtype=object))
+    arrays = {c: (np.concatenate(v) if v else np.empty(0, dtype=object)) for c, v in chunks.items()}
+    geometries = None
+    if geometry:
+        wkb = np.concatenate(wkb_chunks) if wkb_chunks else np.empty(0, dtype=object)
+        wkb = np.array([bytes(b) if b is not None and len(b) else None for b in wkb],
+                       dtype=object)
+        geometries = shapely.from_wkb(wkb)
+    count = layer.GetFeatureCount()
+    return ColumnData(arrays, geometries, srs.ExportToWkt() if srs else None,
+                      bool(srs.IsProjected()) if srs else False, count)
+
+
+def _column_values(values: Any, ogr_type: int) -> Any:
+    import numpy as np
+
+    mask = np.ma.getmaskarray(values) if np.ma.isMaskedArray(values) else None
+    data = np.ma.getdata(values)
+    if ogr_type in (ogr.OFTInteger, ogr.OFTInteger64) and (mask is None or not mask.any()):
+        return np.asarray(data, dtype=np.int64).copy()
+    if ogr_type in (ogr.OFTInteger, ogr.OFTInteger64, ogr.OFTReal):
+        out = np.asarray(data, dtype=np.float64).copy()
+        if mask is not None:
+            out[mask] = np.nan
+        return out
+    out = np.empty(len(data), dtype=object)
+    for i, raw in enumerate(data):
+        if raw is None or (mask is not None and mask[i]):
+            out[i] = None
+        else:
+            out[i] = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+    return out
+
+
+def replace_rows(
+    dataset: ogr.DataSource,
+    name: str,
+    crs: Optional[str],
+    where: Dict[str, Any],
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    geometries: Optional[Iterable[Any]] = None,
+    extra_fields: Optional[Dict[str, str]] = None,
+) -> int:
+    """Delete the rows matching `where` (field -> value) and append `rows`, fast.
+
+    Result layers hold several scenarios side by side; re-running one replaces only its
+    rows. The layer is created from the project schema (plus `extra_fields`) when absent,
+    and missing fields are added. `rows` are value tuples in `columns` order (None or a
+    non-finite float = NULL); `geometries` are (x, y) pairs or shapely geometries. Run it
+    inside a dataset transaction so a failure leaves the earlier results in place.
+    """
+    import math
+
+    schema_geom, schema_fields = LAYERS.get(name, (None, {}))
+    fields = dict(schema_fields)
+    fields.update(extra_fields or {})
+    layer = dataset.GetLayerByName(name)
+    if layer is None:
+        srs = spatial_reference(crs) if (schema_geom and crs) else None
+        options = ["GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES"] if schema_geom else []
+        layer = dataset.CreateLayer(name, srs, _GEOM_TYPES[schema_geom], options=options)
+    definition = layer.GetLayerDefn()
+    existing = {definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())}
+    for field_name, field_type in fields.items():
+        if field_name not in existing:
+            layer.CreateField(ogr.FieldDefn(field_name, _OGR_TYPES[field_type]))
+    if where:
+        clause = " AND ".join(f'"{key}" = ?' for key in where)
+        sql = f'DELETE FROM "{name}" WHERE ' + clause.replace("?", "{}")
+        literals = ["'" + str(v).replace("'", "''") + "'" if isinstance(v, str) else str(v)
+                    for v in where.values()]
+        dataset.ExecuteSQL(sql.format(*literals))
+    definition = layer.GetLayerDefn()
+    index = [definition.GetFieldIndex(c) for c in columns]
+    if min(index, default=0) < 0:
+        raise ValueError(f"unknown column for layer {name}: {columns}")
+    kinds = [definition.GetFieldDefn(i).GetType() for i in index]
+    geometry_iter = iter(geometries) if geometries is not None else None
+    count = 0
+    for values in rows:
+        feature = ogr.Feature(definition)
+        for i, kind, value in zip(index, kinds, values):
+            if value is None or (isinstance(value, float) and not math.isfinite(value)):
+                feature.SetFieldNull(i)
+            elif kind == ogr.OFTReal:
+                feature.SetField(i, float(value))
+            elif kind in (ogr.OFTInteger, ogr.OFTInteger64):
+                feature.SetField(i, int(value))
+            else:
+                feature.SetField(i, str(value))
+        if geometry_iter is not None:
+            geometry = next(geometry_iter)
+            if isinstance(geometry, tuple):
+                point = ogr.Geometry(ogr.wkbPoint)
+                point.AddPoint_2D(float(geometry[0]), float(geometry[1]))
+                feature.SetGeometryDirectly(point)
+            elif geometry is not None:
+                feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(geometry.wkb))
+        layer.CreateFeature(feature)
+        count += 1
+    return count

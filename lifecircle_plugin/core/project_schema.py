@@ -35,6 +35,8 @@ TASK_RESULTS = "task_results"
 GAPS = "gaps"
 SERVICE_AREAS = "service_areas"
 SITE_SCORES = "site_scores"
+ACCESS_GAINS = "access_gains"  # origins newly covered in a scenario (who gains access)
+DISTRICT_WIDE = "全区"  # the subdistrict value of district-wide result rows
 # survey sync
 AUDITS = "audits"
 AUDIT_PHOTOS = "audit_photos"
@@ -80,6 +82,7 @@ LAYERS: Dict[str, Layer] = {
         "origin_uuid": "String", "scenario": "String", "subdistrict": "String",
         "population": "Real", "basic_types_reached_15min": "Integer",
         "basic_types_total": "Integer", "method": "String",
+        "snapped": "Integer", "on_island": "Integer", "snap_offset_m": "Real",
         # plus one Real field d_<facility_id> (metres) per evaluated type
     }),
     SUBDISTRICT_RESULTS: (None, {
@@ -89,11 +92,23 @@ LAYERS: Dict[str, Layer] = {
         "threshold_m": "Real", "threshold_verif": "String", "target_share": "Real",
         "meets_target": "Integer", "facilities": "Integer", "per_10k": "Real",
         "mean_distance_m": "Real", "p85_distance_m": "Real", "method": "String",
+        # engine (issue 4): no_data = the project holds no facility of this type in the
+        # scenario (shares are then NULL, not 0); share_alt = within threshold_alt_m;
+        # baseline/gained = against today for the "planned" scenario; area rules for green
+        # types; network densities on the slow_traffic_network row; 2SFCA where capacity
+        "no_data": "Integer", "threshold_alt_m": "Real", "share_alt": "Real",
+        "share_15min_older": "Real", "baseline_share": "Real", "gained_population": "Real",
+        "area_m2": "Real", "m2_per_resident": "Real", "rule_m2_per_resident": "Real",
+        "meets_area_rule": "Integer", "network_km_per_km2": "Real",
+        "intersections_per_km2": "Real", "sfca_mean": "Real",
     }),
     TASK_RESULTS: (None, {
         "subdistrict": "String", "scenario": "String", "task": "Integer",
         "mean_share": "Real", "share_all_basic": "Real", "basic_types": "Integer",
         "basic_types_met": "Integer", "meets_target": "Integer",
+        # engine: basic types without any facility in the data; task 0 = all tasks
+        # (share_all_basic then means every basic type within 15 minutes)
+        "basic_types_no_data": "Integer", "method": "String",
     }),
     GAPS: ("Point", {
         "origin_uuid": "String", "scenario": "String", "facility_type": "String",
@@ -103,6 +118,11 @@ LAYERS: Dict[str, Layer] = {
     SERVICE_AREAS: ("MultiPolygon", {
         "facility_type": "String", "scenario": "String", "minutes": "Integer",
         "distance_m": "Real", "method": "String",
+    }),
+    ACCESS_GAINS: ("Point", {
+        "origin_uuid": "String", "scenario": "String", "facility_type": "String",
+        "subdistrict": "String", "population": "Real", "distance_before_m": "Real",
+        "distance_after_m": "Real",
     }),
     SITE_SCORES: ("Point", {
         "site_id": "String", "facility_type": "String", "rank": "Integer",

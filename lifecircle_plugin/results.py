@@ -1,0 +1,98 @@
+"""Reading a project's evaluation results for display: per sub-district, type and task.
+
+The engine writes `subdistrict_results` and `task_results` (see core/project_schema.py);
+the dock shows them. Reading goes through core.gpkg so it sees exactly what the engine
+wrote; nothing here recomputes an indicator.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from .core import project_schema as schema
+from .core.gpkg import layer_names, read_layer
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """One row of subdistrict_results: a facility type in a sub-district."""
+
+    facility_type: str
+    task: int
+    population: float
+    covered_population: float
+    share: float
+    share_15min: Optional[float]
+    threshold_m: Optional[float]
+    threshold_verif: str
+    target_share: Optional[float]
+    meets_target: bool
+    facilities: int
+    method: str
+
+
+@dataclass(frozen=True)
+class TaskVerdict:
+    subdistrict: str
+    task: int
+    mean_share: Optional[float]
+    share_all_basic: Optional[float]
+    basic_types: int
+    basic_types_met: int
+    meets_target: bool
+
+
+@dataclass
+class ProjectResults:
+    """All results of one scenario, grouped for the dock."""
+
+    scenario: str
+    coverage: Dict[str, List[Coverage]] = field(default_factory=dict)  # by sub-district
+    tasks: Dict[str, Dict[int, TaskVerdict]] = field(default_factory=dict)
+
+    @property
+    def subdistricts(self) -> List[str]:
+        return sorted(set(self.coverage) | set(self.tasks))
+
+    @property
+    def method(self) -> str:
+        methods = {row.method for rows in self.coverage.values() for row in rows if row.method}
+        return ", ".join(sorted(methods))
+
+
+def has_results(gpkg: Path) -> bool:
+    return Path(gpkg).exists() and schema.SUBDISTRICT_RESULTS in layer_names(gpkg)
+
+
+def load_results(gpkg: Path, scenario: str = "existing") -> ProjectResults:
+    results = ProjectResults(scenario)
+    names = set(layer_names(gpkg))
+    where = f"scenario = '{scenario}'"
+    if schema.SUBDISTRICT_RESULTS in names:
+        for feature in read_layer(gpkg, schema.SUBDISTRICT_RESULTS, where=where).features:
+            a = feature.attributes
+            results.coverage.setdefault(a["subdistrict"], []).append(Coverage(
+                facility_type=a["facility_type"], task=int(a["task"] or 0),
+                population=a["population"] or 0.0,
+                covered_population=a["covered_population"] or 0.0,
+                share=a["share"] or 0.0, share_15min=a.get("share_15min"),
+                threshold_m=a.get("threshold_m"), threshold_verif=a.get("threshold_verif") or "",
+                target_share=a.get("target_share"), meets_target=bool(a.get("meets_target")),
+                facilities=int(a.get("facilities") or 0), method=a.get("method") or ""))
+    if schema.TASK_RESULTS in names:
+        for feature in read_layer(gpkg, schema.TASK_RESULTS, where=where).features:
+            a = feature.attributes
+            verdict = TaskVerdict(
+                subdistrict=a["subdistrict"], task=int(a["task"]), mean_share=a["mean_share"],
+                share_all_basic=a["share_all_basic"], basic_types=int(a["basic_types"] or 0),
+                basic_types_met=int(a["basic_types_met"] or 0),
+                meets_target=bool(a["meets_target"]))
+            results.tasks.setdefault(verdict.subdistrict, {})[verdict.task] = verdict
+    return results
+
+
+def subdistrict_names(gpkg: Path) -> List[str]:
+    """Sub-district names in the project, in the order the builder wrote them."""
+    return [f.attributes["name"] for f in
+            read_layer(gpkg, schema.SUBDISTRICTS, columns=["name"]).features]
