@@ -18,14 +18,12 @@ log = logging.getLogger(__name__)
 
 
 class ExportLayersAlgorithm(SyncAlgorithm):
+    ALGORITHM_ID = "exportlayers"
     LAYERS = "LAYERS"
     FORMAT = "FORMAT"
     CRS = "CRS"
     OUTPUT = "OUTPUT"
     FILES = "FILES"
-
-    def name(self) -> str:
-        return "exportlayers"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Export layers for official maps")
@@ -50,7 +48,7 @@ class ExportLayersAlgorithm(SyncAlgorithm):
             self.OUTPUT, tr("Output folder")))
         self.addOutput(QgsProcessingOutputMultipleLayers(self.FILES, tr("Files written")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def run(self, parameters, context, feedback):
         project = self.project_path(parameters, context)
         layer_keys = [key for key, _ in export_choices.layer_choices()]
         chosen = [layer_keys[i] for i in self.parameterAsEnums(parameters, self.LAYERS, context)]

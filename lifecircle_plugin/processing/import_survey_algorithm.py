@@ -23,14 +23,12 @@ log = logging.getLogger(__name__)
 
 
 class ImportSurveyAlgorithm(SyncAlgorithm):
+    ALGORITHM_ID = "importsurvey"
     PACKAGES = "PACKAGES"
     DRY_RUN = "DRY_RUN"
     ATTACHMENTS = "ATTACHMENTS"
     COUNTS = ("ADDS", "UPDATES", "CONFLICTS", "ERRORS")
     SUMMARY = "SUMMARY"
-
-    def name(self) -> str:
-        return "importsurvey"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Import survey results")
@@ -61,7 +59,7 @@ class ImportSurveyAlgorithm(SyncAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, name.lower()))
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def run(self, parameters, context, feedback):
         project = self.project_path(parameters, context)
         packages = self._packages(parameters, context)
         dry_run = self.parameterAsBool(parameters, self.DRY_RUN, context)

@@ -20,14 +20,12 @@ log = logging.getLogger(__name__)
 
 
 class MakeSurveyPackageAlgorithm(SyncAlgorithm):
+    ALGORITHM_ID = "makesurveypackage"
     SUBDISTRICT = "SUBDISTRICT"
     TASK = "TASK"
     FACILITIES = "FACILITIES"
     INSPECTOR = "INSPECTOR"
     OUTPUT = "OUTPUT"
-
-    def name(self) -> str:
-        return "makesurveypackage"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Make survey package")
@@ -52,7 +50,7 @@ class MakeSurveyPackageAlgorithm(SyncAlgorithm):
             self.OUTPUT, tr("Survey package"),
             tr("Survey package (*{0})").format(survey_schema.FILE_SUFFIX)))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def run(self, parameters, context, feedback):
         from ..core.survey.package import make_package
 
         project = self.project_path(parameters, context)

@@ -1,32 +1,20 @@
-"""What the survey and export algorithms share: core errors become QgsProcessingException,
-feedback becomes the core's Progress, and the project GeoPackage parameter."""
+"""What the survey and export algorithms share: the group, the project parameter, and
+any other error of the core (beyond InputError, which the base class handles) as a
+readable QgsProcessingException."""
 from __future__ import annotations
 
 import logging
 from typing import Any, Callable
 
-from qgis.core import (
-    QgsProcessingAlgorithm,
-    QgsProcessingException,
-    QgsProcessingFeedback,
-    QgsProcessingParameterFile,
-)
+from qgis.core import QgsProcessingException, QgsProcessingParameterFile
 
 from ..core.errors import Cancelled, LifeCircleError
-from ..core.progress import Progress
 from ..i18n import tr
+from .base import LifeCircleAlgorithm, feedback_progress
 
 log = logging.getLogger(__name__)
 PROJECT = "PROJECT"
-
-
-def feedback_progress(feedback: QgsProcessingFeedback) -> Progress:
-    def report(percent: float, message: str) -> None:
-        feedback.setProgress(percent)
-        if message:
-            feedback.pushInfo(message)
-
-    return Progress(report, feedback.isCanceled)
+__all__ = ["SyncAlgorithm", "call_core", "feedback_progress", "PROJECT"]
 
 
 def call_core(function: Callable[..., Any], *args, **kwargs) -> Any:
@@ -34,22 +22,15 @@ def call_core(function: Callable[..., Any], *args, **kwargs) -> Any:
     try:
         return function(*args, **kwargs)
     except Cancelled:
-        raise QgsProcessingException(tr("Cancelled; nothing was changed.")) from None
+        raise
     except LifeCircleError as exc:
         raise QgsProcessingException(str(exc)) from None
 
 
-class SyncAlgorithm(QgsProcessingAlgorithm):
-    """Base of the plugin_sync algorithms (group "Survey and export")."""
+class SyncAlgorithm(LifeCircleAlgorithm):
+    """Base of the survey and export algorithms (group "Field survey")."""
 
-    def createInstance(self):  # noqa: N802 (QGIS's name)
-        return type(self)()
-
-    def group(self) -> str:
-        return tr("Survey and export")
-
-    def groupId(self) -> str:  # noqa: N802
-        return "survey"
+    GROUP_ID = "survey"
 
     def add_project_parameter(self) -> None:
         self.addParameter(QgsProcessingParameterFile(

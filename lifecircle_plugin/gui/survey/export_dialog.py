@@ -20,10 +20,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import Cancelled
 from ...i18n import tr
 from . import export_choices, messages
-from .core_task import CoreTask, start
+from .task_runner import TaskRunner
 from .widgets import ProgressRow, file_widget, message_bar, project_widget
 
 log = logging.getLogger(__name__)
@@ -34,7 +33,6 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Export layers"))
         self.setObjectName("lifecircle_export_dialog")
-        self.task: Optional[CoreTask] = None
         self.files: List[str] = []
         self.bar = message_bar()
         self.project = project_widget(project_gpkg)
@@ -55,6 +53,8 @@ class ExportDialog(QDialog):
             self.crs.addItem(label, key)
         self.folder = file_widget("", QgsFileWidget.StorageMode.GetDirectory)
         self.progress = ProgressRow()
+        self.runner = TaskRunner(self.bar, self.progress, self)
+        self.runner.done.connect(lambda ok: self.export_button.setEnabled(True))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(tr("Export"),
                                                     QDialogButtonBox.ButtonRole.ActionRole)
@@ -87,22 +87,11 @@ class ExportDialog(QDialog):
         Path(folder).mkdir(parents=True, exist_ok=True)
         function = functools.partial(export_choices.export, project, layers,
                                      self.format.currentData(), self.crs.currentData(), folder)
-        self.task = CoreTask(tr("Export layers"), function)
-        self.task.done.connect(self._done)
         self.export_button.setEnabled(False)
-        self.progress.set_task(self.task)
-        start(self.task)
+        self.runner.start(tr("Export layers"), function, self._written)
 
-    def _done(self, task: CoreTask) -> None:
-        self.export_button.setEnabled(True)
-        self.progress.set_task(None)
-        self.task = None
-        if not task.succeeded:
-            messages.show_error(self.bar, tr("Export layers"), task.error or Cancelled(""))
-            return
-        result = task.result
+    def _written(self, result) -> None:
         self.files = [str(p) for p in result] if isinstance(result, (list, tuple)) else []
-        self.progress.bar.setValue(100)
         messages.push(self.bar, tr("Export layers"),
                       tr("{0} file(s) written to {1}").format(len(self.files),
                                                               self.folder.filePath()),

@@ -32,12 +32,12 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...core.errors import Cancelled, LifeCircleError
+from ...core.errors import LifeCircleError
 from ...core.survey import schema as survey_schema
 from ...i18n import tr
 from . import import_summary, importer_calls, messages
-from .core_task import CoreTask, start
 from .project_layers import reload_layers
+from .task_runner import TaskRunner
 from .widgets import ProgressRow, file_widget, message_bar, project_widget
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,6 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Import survey results"))
         self.setObjectName("lifecircle_import_dialog")
-        self.task: Optional[CoreTask] = None
         self.planned: Optional[tuple] = None
         self.plan = None
         self.report = None
@@ -76,6 +75,9 @@ class ImportDialog(QDialog):
         self.notes.setReadOnly(True)
         self.notes.setPlaceholderText(tr("Notes of the dry run (schema changes, errors)"))
         self.progress = ProgressRow()
+        self.runner = TaskRunner(self.bar, self.progress, self)
+        self.runner.done.connect(self._inputs_changed)
+        self.running_inputs: Optional[tuple] = None
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.dry_run_button = self.buttons.addButton(tr("Dry run"),
                                                      QDialogButtonBox.ButtonRole.ActionRole)
@@ -133,7 +135,7 @@ class ImportDialog(QDialog):
         return (self.project.filePath(), tuple(self.package_paths()))
 
     def _inputs_changed(self, *args) -> None:
-        busy = self.task is not None
+        busy = self.runner.busy
         ready = bool(self.package_paths()) and Path(self.project.filePath()).is_file()
         self.dry_run_button.setEnabled(ready and not busy)
         self.import_button.setEnabled(
@@ -146,12 +148,10 @@ class ImportDialog(QDialog):
     def dry_run(self) -> None:
         project, packages = self._inputs()
         function = functools.partial(importer_calls.plan, project, packages)
-        self._start(tr("Dry run of the survey import"), function, self._planned)
+        self._start(tr("Dry run"), function, self._planned)
 
-    def _planned(self, task: CoreTask) -> None:
-        if not self._finish(task, tr("Dry run")):
-            return
-        self.plan, self.planned = task.result, task.inputs
+    def _planned(self, plan) -> None:
+        self.plan, self.planned = plan, self.running_inputs
         self.show_counts(self.plan)
         messages.push(self.bar, tr("Dry run"),
                       tr("Nothing was written. Check the counts, then press Import."),
@@ -178,13 +178,16 @@ class ImportDialog(QDialog):
             return
         function = functools.partial(importer_calls.apply, project, packages,
                                      self.attachments.filePath() or None)
+        self.runner.done.connect(self._reload_after_import)
         self._start(tr("Import survey results"), function, self._imported)
 
-    def _imported(self, task: CoreTask) -> None:
-        reload_layers(task.inputs[0])
-        if not self._finish(task, tr("Import refused")):
-            return
-        self.report = task.result
+    def _reload_after_import(self, ok: bool) -> None:
+        """Reload whatever the outcome: a refused import changed nothing, but cheap."""
+        self.runner.done.disconnect(self._reload_after_import)
+        reload_layers(self.running_inputs[0])
+
+    def _imported(self, report) -> None:
+        self.report = report
         self.planned = None
         self.show_counts(self.report)
         total = import_summary.totals(import_summary.rows(self.report))
@@ -195,24 +198,11 @@ class ImportDialog(QDialog):
                       Qgis.MessageLevel.Success)
         self.imported.emit(self.report)
         if total.conflicts:
-            self.conflicts_pending.emit(task.inputs[0])
+            self.conflicts_pending.emit(self.running_inputs[0])
         self._inputs_changed()
 
     # tasks
-    def _start(self, title: str, function, slot) -> None:
-        self.task = CoreTask(title, function)
-        self.task.inputs = self._inputs()
-        self.task.done.connect(slot)
-        self.progress.set_task(self.task)
-        start(self.task)
+    def _start(self, title: str, function, on_success) -> None:
+        self.running_inputs = self._inputs()
+        self.runner.start(title, function, on_success)
         self._inputs_changed()
-
-    def _finish(self, task: CoreTask, title: str) -> bool:
-        self.task = None
-        self.progress.set_task(None)
-        self._inputs_changed()
-        if task.succeeded:
-            self.progress.bar.setValue(100)
-            return True
-        messages.show_error(self.bar, title, task.error or Cancelled(""))
-        return False

@@ -24,13 +24,12 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core import project_schema as ps
-from ...core.errors import Cancelled
 from ...core.survey import schema as survey_schema
 from ...i18n import tr
 from . import messages
-from .core_task import CoreTask, start
 from .project_choices import subdistrict_names, task_labels
 from .project_layers import project_layers
+from .task_runner import TaskRunner
 from .widgets import ProgressRow, file_widget, message_bar, project_widget
 
 log = logging.getLogger(__name__)
@@ -47,7 +46,6 @@ class MakePackageDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Make survey package"))
         self.setObjectName("lifecircle_make_package_dialog")
-        self.task: Optional[CoreTask] = None
         self.bar = message_bar()
         self.project = project_widget(project_gpkg)
         self.project.fileChanged.connect(self._project_changed)
@@ -62,6 +60,8 @@ class MakePackageDialog(QDialog):
         self.output = file_widget(tr("Survey package (*{0})").format(survey_schema.FILE_SUFFIX),
                                   QgsFileWidget.StorageMode.SaveFile)
         self.progress = ProgressRow()
+        self.runner = TaskRunner(self.bar, self.progress, self)
+        self.runner.done.connect(lambda ok: self.make_button.setEnabled(True))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.make_button = self.buttons.addButton(tr("Make package"),
                                                   QDialogButtonBox.ButtonRole.ActionRole)
@@ -123,21 +123,10 @@ class MakePackageDialog(QDialog):
         function = functools.partial(
             make_package, project, output, subdistrict=self.subdistrict.currentData(),
             task=self.task_combo.currentData(), facility_uuids=uuids, inspector=inspector)
-        self.task = CoreTask(tr("Make survey package"), function)
-        self.task.done.connect(self._done)
         self.make_button.setEnabled(False)
-        self.progress.set_task(self.task)
-        self.output_path = output
-        start(self.task)
+        self.runner.start(tr("Make survey package"), function,
+                          lambda result: self._written(output))
 
-    def _done(self, task: CoreTask) -> None:
-        self.make_button.setEnabled(True)
-        self.progress.set_task(None)
-        if not task.succeeded:
-            messages.show_error(self.bar, tr("Make survey package"),
-                                task.error or Cancelled(""))
-            return
-        self.progress.bar.setValue(100)
+    def _written(self, output: str) -> None:
         messages.push(self.bar, tr("Make survey package"),
-                      tr("Package written: {0}").format(self.output_path),
-                      Qgis.MessageLevel.Success)
+                      tr("Package written: {0}").format(output), Qgis.MessageLevel.Success)
