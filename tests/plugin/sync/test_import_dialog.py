@@ -24,7 +24,7 @@ def _open_dialog(qtbot, project_gpkg, package):
 def _run(qtbot, dialog, button):
     assert button.isEnabled()
     button.click()
-    with qtbot.waitSignal(dialog.task.done, timeout=60000):
+    with qtbot.waitSignal(dialog.runner.done, timeout=60000):
         pass
 
 
@@ -67,7 +67,7 @@ def test_import_refused_while_a_layer_has_unsaved_edits(planned, qtbot):
     layer.changeAttributeValue(feature.id(), layer.fields().indexOf("address"), "未保存")
     before = sha256(project_gpkg)
     dialog.import_button.click()
-    assert dialog.task is None
+    assert not dialog.runner.busy
     text = dialog.bar.currentItem().text()
     assert "设施" in text and "Traceback" not in text
     assert sha256(project_gpkg) == before

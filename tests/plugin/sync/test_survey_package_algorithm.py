@@ -71,9 +71,8 @@ def test_dialog_writes_the_package_in_a_task(small_project_file, clean_qgis_proj
     dialog.task_combo.setCurrentIndex(dialog.task_combo.findData(TASK))
     dialog.inspector.setText("王检查员")  # QTest cannot type CJK keys
     dialog.output.setFilePath(str(tmp_path / "dialog"))
-    dialog.make_button.click()
-    with qtbot.waitSignal(dialog.task.done, timeout=60000):
-        pass
+    with qtbot.waitSignal(dialog.runner.done, timeout=60000):
+        dialog.make_button.click()
     out = tmp_path / "dialog.lcsurvey"
     assert _package_uuids(out) == package_facilities(small_project_file)
     assert dialog.progress.bar.value() == 100

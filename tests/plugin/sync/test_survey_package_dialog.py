@@ -51,6 +51,6 @@ def test_missing_inspector_is_a_message_not_a_task(small_project_file, clean_qgi
     qtbot.addWidget(dialog)
     dialog.output.setFilePath(str(tmp_path / "p.lcsurvey"))
     dialog.make_button.click()
-    assert dialog.task is None
+    assert not dialog.runner.busy
     assert "inspector" in dialog.bar.currentItem().text()
     assert not (tmp_path / "p.lcsurvey").exists()
