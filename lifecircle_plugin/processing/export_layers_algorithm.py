@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ..gui.survey import export_choices
 from ..i18n import tr
-from .sync_base import SyncAlgorithm, call_core, feedback_progress
+from .sync_base import SyncAlgorithm, feedback_progress
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ class ExportLayersAlgorithm(SyncAlgorithm):
             self.OUTPUT, tr("Output folder")))
         self.addOutput(QgsProcessingOutputMultipleLayers(self.FILES, tr("Files written")))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback) -> dict:
         project = self.project_path(parameters, context)
         layer_keys = [key for key, _ in export_choices.layer_choices()]
         chosen = [layer_keys[i] for i in self.parameterAsEnums(parameters, self.LAYERS, context)]
@@ -59,7 +59,7 @@ class ExportLayersAlgorithm(SyncAlgorithm):
         crs = [k for k, _ in export_choices.crs_choices()][
             self.parameterAsEnum(parameters, self.CRS, context)]
         folder = self.parameterAsString(parameters, self.OUTPUT, context)
-        files = call_core(export_choices.export, project, chosen, fmt, crs, folder,
+        files = export_choices.export(project, chosen, fmt, crs, folder,
                           feedback_progress(feedback))
         files = [str(p) for p in files] if isinstance(files, (list, tuple)) else []
         return {self.OUTPUT: folder, self.FILES: files}

@@ -17,7 +17,7 @@ from qgis.core import (
 from ..gui.survey import import_summary, importer_calls
 from ..gui.survey.project_layers import reload_layers
 from ..i18n import tr
-from .sync_base import SyncAlgorithm, call_core, feedback_progress
+from .sync_base import SyncAlgorithm, feedback_progress
 
 log = logging.getLogger(__name__)
 
@@ -59,18 +59,18 @@ class ImportSurveyAlgorithm(SyncAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, name.lower()))
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback) -> dict:
         project = self.project_path(parameters, context)
         packages = self._packages(parameters, context)
         dry_run = self.parameterAsBool(parameters, self.DRY_RUN, context)
         progress = feedback_progress(feedback)
         if dry_run:
-            result = call_core(importer_calls.plan, project, packages, progress)
+            result = importer_calls.plan(project, packages, progress)
         else:
-            call_core(importer_calls.check_no_unsaved_edits, project)
+            importer_calls.check_no_unsaved_edits(project)
             attachments = self.parameterAsFile(parameters, self.ATTACHMENTS, context) or None
             try:
-                result = call_core(importer_calls.apply, project, packages, attachments,
+                result = importer_calls.apply(project, packages, attachments,
                                    progress)
             finally:
                 reload_layers(project)

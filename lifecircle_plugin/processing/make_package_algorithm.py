@@ -14,7 +14,7 @@ from qgis.core import (
 from ..core.survey import schema as survey_schema
 from ..gui.survey.project_choices import task_labels
 from ..i18n import tr
-from .sync_base import SyncAlgorithm, call_core, feedback_progress
+from .sync_base import SyncAlgorithm, feedback_progress
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class MakeSurveyPackageAlgorithm(SyncAlgorithm):
             self.OUTPUT, tr("Survey package"),
             tr("Survey package (*{0})").format(survey_schema.FILE_SUFFIX)))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback) -> dict:
         from ..core.survey.package import make_package
 
         project = self.project_path(parameters, context)
@@ -63,7 +63,7 @@ class MakeSurveyPackageAlgorithm(SyncAlgorithm):
         task = task[self.parameterAsEnum(parameters, self.TASK, context)]
         uuids = self._facility_uuids(parameters, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        call_core(make_package, project, output, subdistrict=subdistrict, task=task,
+        make_package(project, output, subdistrict=subdistrict, task=task,
                   facility_uuids=uuids, inspector=inspector, progress=feedback_progress(feedback))
         return {self.OUTPUT: output}
 
