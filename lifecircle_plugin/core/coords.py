@@ -177,10 +177,15 @@ def reproject_geometry(geometry, source: str, target: str):
     return shapely.transform(geometry, _transform)
 
 
-def geodesic_distance_m(lon1, lat1, lon2, lat2) -> np.ndarray:
-    """Ellipsoidal distance on WGS84 (for accuracy tests and duplicate checks)."""
+def geod():
+    """The WGS84 ellipsoid for geodesic distances and areas (pyproj.Geod)."""
     from pyproj import Geod
 
-    _, _, dist = Geod(ellps="WGS84").inv(np.asarray(lon1, float), np.asarray(lat1, float),
+    return Geod(ellps="WGS84")
+
+
+def geodesic_distance_m(lon1, lat1, lon2, lat2) -> np.ndarray:
+    """Ellipsoidal distance on WGS84 (for accuracy tests and duplicate checks)."""
+    _, _, dist = geod().inv(np.asarray(lon1, float), np.asarray(lat1, float),
                                          np.asarray(lon2, float), np.asarray(lat2, float))
     return np.asarray(dist)

@@ -172,7 +172,11 @@ def open_dataset(path: PathLike, update: bool = False) -> ogr.DataSource:
 
 def create_geopackage(path: PathLike) -> ogr.DataSource:
     driver = ogr.GetDriverByName("GPKG")
-    return driver.CreateDataSource(str(path))
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # atomic writes use a .part extension
+    try:
+        return driver.CreateDataSource(str(path))
+    finally:
+        gdal.PopErrorHandler()
 
 
 @contextlib.contextmanager

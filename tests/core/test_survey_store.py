@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 import sqlite3
 import sys
 import unicodedata
@@ -17,6 +19,7 @@ from lifecircle_plugin.core.errors import InputError  # noqa: E402
 from lifecircle_plugin.core.survey.packagefile import (  # noqa: E402
     AuditClosed,
     IncompleteAudit,
+    PackageError,
     UnknownRecord,
 )
 from lifecircle_plugin.core.survey.store import SurveyStore  # noqa: E402
@@ -26,9 +29,16 @@ KINDERGARTEN = "00000000-0000-4000-8000-000000000001"
 AED = "00000000-0000-4000-8000-000000000004"
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    return make_package(tmp_path_factory.mktemp("template") / "p.lcsurvey", 10)
+
+
 @pytest.fixture
-def store(tmp_path):
-    with SurveyStore(make_package(tmp_path / "p.lcsurvey", 10)) as opened:
+def store(tmp_path, template):
+    path = tmp_path / "p.lcsurvey"
+    shutil.copyfile(template, path)
+    with SurveyStore(path) as opened:
         opened.set_inspector("王芳")
         yield opened
 
@@ -254,3 +264,41 @@ def test_close_leaves_one_self_contained_file(tmp_path):
     store.close()
     assert not Path(str(path) + "-wal").exists() or Path(str(path) + "-wal").stat().st_size == 0
     assert _raw(path, "SELECT COUNT(*) FROM audits") == [(1,)]
+
+
+def test_status_on_site_sets_the_facility_status_on_completion(store):
+    audit = store.start_audit(KINDERGARTEN).audit_uuid
+    store.save_answer(audit, "present", "not_found")
+    store.complete_audit(audit)
+    assert store.facility(KINDERGARTEN).status == "not_found"
+    assert [r.uuid for r in store.facilities(status="not_found")] == [KINDERGARTEN]
+    change = [h for h in store.history(KINDERGARTEN) if h.kind == "change"][-1]
+    assert (change.field, change.old_value, change.new_value) == ("status", "existing",
+                                                                  "not_found")
+
+
+def test_a_locked_package_gives_a_clear_error_and_keeps_what_was_saved(store):
+    audit = store.start_audit(MEAL).audit_uuid
+    store.save_answer(audit, "present", "open")
+    store._conn.execute("PRAGMA busy_timeout=100")
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(PackageError, match="could not save"):
+            store.save_answer(audit, "seats", 12)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert store.answers(audit) == {"present": "open"}
+    store.save_answer(audit, "seats", 12)
+    assert store.answers(audit) == {"present": "open", "seats": 12}
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write to read-only files")
+def test_a_write_protected_package_is_refused_untouched(tmp_path):
+    path = make_package(tmp_path / "ro.lcsurvey", 3)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    path.chmod(0o444)
+    with pytest.raises(PackageError, match="read-only"):
+        SurveyStore(path)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before

@@ -134,14 +134,14 @@ def read_table_pois(
     cat_f = pick_field(header, category_field, CATEGORY_FIELDS, path, sheet, "category")
     id_f = pick_field(header, id_field, ID_FIELDS + ("juweihui_code",), path, sheet, "id")
     addr_f = pick_field(header, address_field, ADDRESS_FIELDS, path, sheet, "address")
-    kept, lons, lats = [], [], []
+    kept, lons, lats, skipped = [], [], [], []
     for item in rows:
         row = item["__row__"]
         lon = _coordinate(item.get(lon_f), path, sheet, row, lon_f)
         lat = _coordinate(item.get(lat_f), path, sheet, row, lat_f)
         if lon is None or lat is None:
             if skip_missing:
-                log.info("%s row %s: no coordinates, skipped", path.name, row)
+                skipped.append(row)
                 continue
             raise InputError("missing coordinate", file=path, layer=sheet, row=row,
                              field=lon_f if lon is None else lat_f)
@@ -149,6 +149,10 @@ def read_table_pois(
         kept.append(item)
         lons.append(lon)
         lats.append(lat)
+    if skipped:
+        log.warning("%s: %d rows without coordinates skipped (rows %s%s)", path.name,
+                    len(skipped), ", ".join(map(str, skipped[:10])),
+                    " ..." if len(skipped) > 10 else "")
     wlon, wlat = to_wgs84(np.array(lons), np.array(lats), datum)
     records = []
     for item, x, y in zip(kept, np.atleast_1d(wlon), np.atleast_1d(wlat)):

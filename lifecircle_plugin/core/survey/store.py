@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 import uuid as uuid_module
 from pathlib import Path
@@ -31,6 +32,7 @@ from .packagefile import (
     AuditClosed,
     CorruptPackage,
     IncompleteAudit,
+    PackageError,
     UnknownRecord,
     inspect_package,
     nfc,
@@ -51,9 +53,9 @@ from .schema import SURVEY_STATUSES
 
 log = logging.getLogger(__name__)
 
-_FACILITY_COLUMNS = ("uuid", "facility_type", "task", "name", "address", "status", "x", "y",
-                     "origin")
-_EDITABLE = ("facility_type", "name", "address", "status", "x", "y")
+# the answer to the common question `present` -> the facility status it implies
+PRESENT_TO_STATUS = {"open": "existing", "closed": "closed", "moved": "moved",
+                     "not_found": "not_found"}
 
 
 def _dumps(value: Any) -> str:
@@ -73,14 +75,26 @@ class SurveyStore:
 
     def __init__(self, path: Union[str, Path]) -> None:
         self.path = Path(path)
+        self._conn: Optional[sqlite3.Connection] = None
         self._info = inspect_package(self.path)
-        self._conn = sqlite3.connect(str(self.path), isolation_level=None)
-        self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=FULL")
-        self._conn.execute("PRAGMA foreign_keys=ON")
-        self._conn.execute("PRAGMA busy_timeout=5000")
+        for place in (self.path, self.path.parent):
+            if not os.access(place, os.W_OK):
+                raise PackageError("the package is read-only here (write-protected file or "
+                                   "folder); copy it to a writable folder", file=self.path)
+        try:
+            self._conn = sqlite3.connect(str(self.path), isolation_level=None)
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA busy_timeout=5000")
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=FULL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.Error as exc:
+            if self._conn is not None:
+                self._conn.close()
+            raise PackageError(f"cannot open the package for writing: {exc}",
+                               file=self.path) from None
         self._checklists: Dict[str, Checklist] = {}
+        self.checkpoint()
         log.info("opened survey package %s (%s facilities)", self.path,
                  self._info.get("facility_count", "?"))
 
@@ -90,12 +104,23 @@ class SurveyStore:
 
     # ------------------------------------------------------------ lifecycle
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the package file (done at open and close).
+
+        Committed answers are safe either way; this only makes the `.lcsurvey` file
+        complete on its own, should someone copy it without its `-wal` companion.
+        """
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError as exc:  # another reader holds the log: later
+            log.debug("checkpoint postponed: %s", exc)
+
     def close(self) -> None:
-        """Fold the WAL into the file so the package is one self-contained file again."""
+        """Checkpoint and close; the package is one self-contained file again."""
         if self._conn is None:
             return
         try:
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.checkpoint()
         finally:
             self._conn.close()
             self._conn = None
@@ -109,13 +134,18 @@ class SurveyStore:
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction, committed (and fsynced) before the caller gets control back."""
-        self._conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:  # disk full, locked by another program
+            raise PackageError(f"could not save to the package ({exc}); nothing earlier "
+                               "was lost", file=self.path) from None
 
     def _one(self, sql: str, params: Sequence = ()) -> Optional[sqlite3.Row]:
         return self._conn.execute(sql, params).fetchone()
@@ -250,7 +280,8 @@ class SurveyStore:
                 " attributes, base, origin, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 'field', ?, ?)",
                 (facility_uuid, facility_type, checklist.task, name, fields["address"], status,
-                 x, y, _dumps(dict(attributes or {})), now, now))
+                 x, y, _dumps(dict({"position_source": "map"}, **(attributes or {}))), now,
+                 now))
             self._record(conn, facility_uuid, "created", None, fields, now, inspector)
         return self.facility(facility_uuid)
 
@@ -285,22 +316,27 @@ class SurveyStore:
                 inspector: Optional[str]) -> Facility:
         current = self.facility(facility_uuid)
         inspector = self._inspector(inspector)
-        now = now_iso()
+        if any(getattr(current, k) != v for k, v in new.items()):
+            with self._write() as conn:
+                self._apply(conn, current, new, inspector, now_iso())
+        return self.facility(facility_uuid)
+
+    def _apply(self, conn: sqlite3.Connection, current: Facility, new: Mapping[str, Any],
+               inspector: str, now: str) -> None:
+        """Inside a transaction: update the changed fields, one `changes` row each."""
         changed = {k: v for k, v in new.items() if getattr(current, k) != v}
         if not changed:
-            return current
-        with self._write() as conn:
-            for field_name, value in changed.items():
-                self._record(conn, facility_uuid, field_name, getattr(current, field_name),
-                             value, now, inspector)
-            assignments = ", ".join(f"{k} = ?" for k in changed)
-            extra = ", task = ?" if "facility_type" in changed else ""
-            params = list(changed.values())
-            if extra:
-                params.append(self.checklist(changed["facility_type"]).task)
-            conn.execute(f"UPDATE facilities SET {assignments}{extra}, updated_at = ? "
-                         "WHERE uuid = ?", params + [now, facility_uuid])
-        return self.facility(facility_uuid)
+            return
+        for field_name, value in changed.items():
+            self._record(conn, current.uuid, field_name, getattr(current, field_name), value,
+                         now, inspector)
+        assignments = ", ".join(f"{k} = ?" for k in changed)
+        params = list(changed.values())
+        if "facility_type" in changed:
+            assignments += ", task = ?"
+            params.append(self.checklist(changed["facility_type"]).task)
+        conn.execute(f"UPDATE facilities SET {assignments}, updated_at = ? WHERE uuid = ?",
+                     params + [now, current.uuid])
 
     @staticmethod
     def _record(conn: sqlite3.Connection, facility_uuid: str, field_name: str, old: Any,
@@ -423,17 +459,25 @@ class SurveyStore:
         return missing_required(checklist, self.answers(audit_uuid))
 
     def complete_audit(self, audit_uuid: str) -> Audit:
-        """Mark complete; IncompleteAudit (with .missing questions) while any is missing."""
-        self._draft(audit_uuid)
+        """Mark complete; IncompleteAudit (with .missing questions) while any is missing.
+
+        The answer to `present` also sets the facility's status (open -> existing,
+        closed, moved, not_found), recorded as a change like any other edit.
+        """
+        row, _ = self._draft(audit_uuid)
         missing = self.missing(audit_uuid)
         if missing:
             labels = ", ".join(f"{q.label_zh} ({q.id})" for q in missing)
             raise IncompleteAudit(f"required answers missing: {labels}", missing=missing,
                                   file=self.path)
+        facility = self.facility(row["facility_uuid"])
+        status = PRESENT_TO_STATUS.get(self.answers(audit_uuid).get("present"))
         now = now_iso()
         with self._write() as conn:
             conn.execute("UPDATE audits SET status = 'complete', completed_at = ?, "
                          "updated_at = ? WHERE audit_uuid = ?", (now, now, audit_uuid))
+            if status is not None:
+                self._apply(conn, facility, {"status": status}, row["inspector"], now)
         return self.audit(audit_uuid)
 
     def reopen_audit(self, audit_uuid: str, inspector: Optional[str] = None) -> Audit:
@@ -545,7 +589,9 @@ class SurveyStore:
         """Audits (started, completed), photos and field changes, oldest first."""
         self.facility(facility_uuid)
         entries: List[HistoryEntry] = []
-        for audit in self.audits(facility_uuid):
+        audits = self.audits(facility_uuid)
+        inspectors = {audit.audit_uuid: audit.inspector for audit in audits}
+        for audit in audits:
             entries.append(HistoryEntry(audit.started_at, "audit_started", None, None, None,
                                         audit.inspector, audit.audit_uuid))
             if audit.completed_at:
@@ -559,7 +605,8 @@ class SurveyStore:
                                         row["inspector"], None))
         for photo in self.photos(facility_uuid):
             entries.append(HistoryEntry(photo.added_at, "photo_added", photo.question_id, None,
-                                        photo.original_name, "", photo.audit_uuid))
+                                        photo.original_name,
+                                        inspectors.get(photo.audit_uuid, ""), photo.audit_uuid))
         return history_order(entries)
 
     def context(self, layer: Optional[str] = None) -> List[ContextFeature]:
