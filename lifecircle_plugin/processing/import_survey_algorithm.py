@@ -64,16 +64,15 @@ class ImportSurveyAlgorithm(SyncAlgorithm):
         packages = self._packages(parameters, context)
         dry_run = self.parameterAsBool(parameters, self.DRY_RUN, context)
         progress = feedback_progress(feedback)
-        if dry_run:
-            result = importer_calls.plan(project, packages, progress)
-        else:
+        if not dry_run:
             importer_calls.check_no_unsaved_edits(project)
-            attachments = self.parameterAsFile(parameters, self.ATTACHMENTS, context) or None
-            try:
-                result = importer_calls.apply(project, packages, attachments,
-                                   progress)
-            finally:
-                reload_layers(project)
+        if dry_run:
+            return self._outputs(importer_calls.plan(project, packages, progress), feedback)
+        attachments = self.parameterAsFile(parameters, self.ATTACHMENTS, context) or None
+        try:
+            result = importer_calls.plan_then_apply(project, packages, attachments, progress)
+        finally:
+            reload_layers(project)
         return self._outputs(result, feedback)
 
     def _packages(self, parameters, context):

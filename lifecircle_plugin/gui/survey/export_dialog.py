@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(tr("Export layers"))
         self.setObjectName("lifecircle_export_dialog")
         self.files: List[str] = []
+        self.report = None
         self.bar = message_bar()
         self.project = project_widget(project_gpkg)
         self.layer_boxes = {}
@@ -52,6 +54,8 @@ class ExportDialog(QDialog):
         for key, label in export_choices.crs_choices():
             self.crs.addItem(label, key)
         self.folder = file_widget("", QgsFileWidget.StorageMode.GetDirectory)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
         self.progress = ProgressRow()
         self.runner = TaskRunner(self.bar, self.progress, self)
         self.runner.done.connect(lambda ok: self.export_button.setEnabled(True))
@@ -69,6 +73,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addLayout(form)
+        layout.addWidget(self.details)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
 
@@ -90,9 +95,11 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.runner.start(tr("Export layers"), function, self._written)
 
-    def _written(self, result) -> None:
-        self.files = [str(p) for p in result] if isinstance(result, (list, tuple)) else []
+    def _written(self, report) -> None:
+        self.report = report
+        self.files = sorted({str(item.path) for item in report.layers})
+        self.details.setPlainText("\n".join(export_choices.summary(report)))
         messages.push(self.bar, tr("Export layers"),
-                      tr("{0} file(s) written to {1}").format(len(self.files),
-                                                              self.folder.filePath()),
+                      tr("{0} layer(s) written to {1}").format(len(report.layers),
+                                                               self.folder.filePath()),
                       Qgis.MessageLevel.Success)

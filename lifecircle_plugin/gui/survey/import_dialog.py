@@ -176,7 +176,7 @@ class ImportDialog(QDialog):
         except LifeCircleError as exc:
             messages.show_error(self.bar, tr("Import refused"), exc)
             return
-        function = functools.partial(importer_calls.apply, project, packages,
+        function = functools.partial(importer_calls.plan_then_apply, project, packages,
                                      self.attachments.filePath() or None)
         self.runner.done.connect(self._reload_after_import)
         self._start(tr("Import survey results"), function, self._imported)

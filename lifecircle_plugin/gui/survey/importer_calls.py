@@ -51,6 +51,17 @@ def _call(function, *args, **kwargs):
     return function(*args, **kwargs)
 
 
+def plan_then_apply(project_gpkg: str, packages: Sequence[str],
+                    attachments_dir: Optional[str] = None, progress=None):
+    """Import, after a fresh dry run: the dry run only reads, so a package of another
+    project or of a newer schema is refused before the import touches the project."""
+    from ...core.progress import NO_PROGRESS
+
+    progress = progress or NO_PROGRESS
+    plan(project_gpkg, packages, progress.sub(0, 30))
+    return apply(project_gpkg, packages, attachments_dir, progress.sub(30, 100))
+
+
 def package_list(text_or_paths) -> List[str]:
     if isinstance(text_or_paths, str):
         return [p for p in text_or_paths.split(";") if p]
