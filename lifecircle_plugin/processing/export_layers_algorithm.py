@@ -59,7 +59,14 @@ class ExportLayersAlgorithm(SyncAlgorithm):
         crs = [k for k, _ in export_choices.crs_choices()][
             self.parameterAsEnum(parameters, self.CRS, context)]
         folder = self.parameterAsString(parameters, self.OUTPUT, context)
-        files = export_choices.export(project, chosen, fmt, crs, folder,
-                          feedback_progress(feedback))
-        files = [str(p) for p in files] if isinstance(files, (list, tuple)) else []
+        report = export_choices.export(project, chosen, fmt, crs, folder,
+                                       feedback_progress(feedback))
+        for line in export_choices.summary(report):
+            feedback.pushInfo(line)
+        if not report.layers:
+            raise QgsProcessingException(
+                tr("The project has none of the chosen layers: {0}").format(
+                    ", ".join(report.skipped)))
+        files = sorted({str(item.path) for item in report.layers} |
+                       {str(item.mapping_csv) for item in report.layers if item.mapping_csv})
         return {self.OUTPUT: folder, self.FILES: files}

@@ -64,7 +64,8 @@ class MakeSurveyPackageAlgorithm(SyncAlgorithm):
         uuids = self._facility_uuids(parameters, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         make_package(project, output, subdistrict=subdistrict, task=task,
-                  facility_uuids=uuids, inspector=inspector, progress=feedback_progress(feedback))
+                     facility_uuids=uuids, inspector=inspector,
+                     progress=feedback_progress(feedback))
         return {self.OUTPUT: output}
 
     def _facility_uuids(self, parameters, context):
