@@ -6,7 +6,9 @@ relying on names, which the planner may rename.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,8 +58,23 @@ def task_title(catalogue: Catalogue, task: int) -> str:
 
 def facility_counts(gpkg: Path) -> Counter:
     """Facilities per type in the project (closed ones included: the layer shows them)."""
-    data = read_layer(gpkg, schema.FACILITIES, columns=["facility_type"])
-    return Counter(f.attributes["facility_type"] for f in data.features)
+    return Counter(dict(table_rows(
+        gpkg, f"SELECT facility_type, COUNT(*) FROM {schema.FACILITIES} GROUP BY 1")))
+
+
+def table_rows(gpkg: Path, sql: str, *args) -> list:
+    """A read-only SQL query on the GeoPackage (it is SQLite): quick aggregates for the GUI.
+
+    Only plain attribute queries go here; geometry goes through OGR (core.gpkg) or QGIS.
+    """
+    if not Path(gpkg).exists():
+        raise InputError(tr("file not found"), file=gpkg)
+    uri = Path(gpkg).resolve().as_uri() + "?mode=ro"
+    try:
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as db:
+            return db.execute(sql, args).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise InputError(tr("cannot read the project: {0}").format(exc), file=gpkg) from None
 
 
 def attribution(gpkg: Path) -> str:
@@ -75,11 +92,12 @@ def attribution(gpkg: Path) -> str:
 
 
 def open_layer(gpkg: Path, name: str, title: str, subset: str = "") -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"{gpkg}|layername={name}", title, "ogr")
+    """An OGR layer of the project; the filter goes in the URI (4x quicker than after)."""
+    options = QgsVectorLayer.LayerOptions(QgsProject.instance().transformContext(), False)
+    uri = f"{gpkg}|layername={name}" + (f"|subset={subset}" if subset else "")
+    layer = QgsVectorLayer(uri, title, "ogr", options)
     if not layer.isValid():
         raise InputError(tr("cannot open the layer"), file=gpkg, layer=name)
-    if subset:
-        layer.setSubsetString(subset)
     return layer
 
 
@@ -198,9 +216,8 @@ def _add_result(project: QgsProject, group: QgsLayerTreeGroup, layer: QgsVectorL
 def _add_gap_layers(project: QgsProject, group: QgsLayerTreeGroup, gpkg: Path,
                     catalogue: Catalogue, where: str, loaded: LoadedLayers) -> None:
     """One hidden layer per type with uncovered residents, to switch on while discussing it."""
-    data = read_layer(gpkg, schema.GAPS, where=where.replace('"', ""),
-                      columns=["facility_type"])
-    counts = Counter(f.attributes["facility_type"] for f in data.features)
+    counts = dict(table_rows(gpkg, f"SELECT facility_type, COUNT(*) FROM {schema.GAPS} "
+                                   f"WHERE {where} GROUP BY 1"))
     gaps_group = group.addGroup(tr("Gaps per facility type"))
     gaps_group.setCustomProperty(ROLE, "gaps")
     gaps_group.setExpanded(False)

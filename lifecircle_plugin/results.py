@@ -61,28 +61,41 @@ class ProjectResults:
         return ", ".join(sorted(methods))
 
 
+COVERAGE_FIELDS = ("facility_type", "task", "population", "covered_population", "share",
+                   "share_15min", "threshold_m", "threshold_verif", "target_share",
+                   "meets_target", "facilities", "method")
+TASK_FIELDS = ("subdistrict", "task", "mean_share", "share_all_basic", "basic_types",
+               "basic_types_met", "meets_target")
+
+
 def has_results(gpkg: Path) -> bool:
     return Path(gpkg).exists() and schema.SUBDISTRICT_RESULTS in layer_names(gpkg)
 
 
 def load_results(gpkg: Path, scenario: str = "existing") -> ProjectResults:
+    from .layers import table_rows
+
     results = ProjectResults(scenario)
     names = set(layer_names(gpkg))
-    where = f"scenario = '{scenario}'"
     if schema.SUBDISTRICT_RESULTS in names:
-        for feature in read_layer(gpkg, schema.SUBDISTRICT_RESULTS, where=where).features:
-            a = feature.attributes
-            results.coverage.setdefault(a["subdistrict"], []).append(Coverage(
+        fields = ", ".join(COVERAGE_FIELDS)
+        for values in table_rows(gpkg, f"SELECT subdistrict, {fields} FROM "
+                                       f"{schema.SUBDISTRICT_RESULTS} WHERE scenario = ?",
+                                 scenario):
+            a = dict(zip(COVERAGE_FIELDS, values[1:]))
+            results.coverage.setdefault(values[0], []).append(Coverage(
                 facility_type=a["facility_type"], task=int(a["task"] or 0),
                 population=a["population"] or 0.0,
                 covered_population=a["covered_population"] or 0.0,
-                share=a["share"] or 0.0, share_15min=a.get("share_15min"),
-                threshold_m=a.get("threshold_m"), threshold_verif=a.get("threshold_verif") or "",
-                target_share=a.get("target_share"), meets_target=bool(a.get("meets_target")),
-                facilities=int(a.get("facilities") or 0), method=a.get("method") or ""))
+                share=a["share"] or 0.0, share_15min=a["share_15min"],
+                threshold_m=a["threshold_m"], threshold_verif=a["threshold_verif"] or "",
+                target_share=a["target_share"], meets_target=bool(a["meets_target"]),
+                facilities=int(a["facilities"] or 0), method=a["method"] or ""))
     if schema.TASK_RESULTS in names:
-        for feature in read_layer(gpkg, schema.TASK_RESULTS, where=where).features:
-            a = feature.attributes
+        fields = ", ".join(TASK_FIELDS)
+        for values in table_rows(gpkg, f"SELECT {fields} FROM {schema.TASK_RESULTS} "
+                                       "WHERE scenario = ?", scenario):
+            a = dict(zip(TASK_FIELDS, values))
             verdict = TaskVerdict(
                 subdistrict=a["subdistrict"], task=int(a["task"]), mean_share=a["mean_share"],
                 share_all_basic=a["share_all_basic"], basic_types=int(a["basic_types"] or 0),

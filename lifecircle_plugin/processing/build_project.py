@@ -63,7 +63,7 @@ class BuildProjectAlgorithm(LifeCircleAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("SUBDISTRICT_COUNT", tr("Sub-districts")))
         self.addOutput(QgsProcessingOutputNumber("ORIGINS", tr("Resident origins")))
 
-    def run(self, parameters, context, feedback) -> Dict[str, Any]:
+    def perform(self, parameters, context, feedback) -> Dict[str, Any]:
         from ..core.build import build_project
 
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)

@@ -59,7 +59,7 @@ class EvaluateAlgorithm(LifeCircleAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("SUBDISTRICT_ROWS",
                                                  tr("Sub-district × type rows")))
 
-    def run(self, parameters, context, feedback) -> Dict[str, Any]:
+    def perform(self, parameters, context, feedback) -> Dict[str, Any]:
         from ..core.evaluate import EvaluationOptions, evaluate_project
 
         gpkg = self.parameterAsFile(parameters, "PROJECT", context)

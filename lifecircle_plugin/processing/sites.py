@@ -116,7 +116,7 @@ class ScoreSitesAlgorithm(SiteAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Scored sites")))
 
-    def run(self, parameters, context, feedback) -> Dict[str, Any]:
+    def perform(self, parameters, context, feedback) -> Dict[str, Any]:
         gpkg, evaluation, scorer = self.scorer(parameters, context, feedback)
         ids = evaluated_type_ids()
         chosen = [ids[i] for i in self.parameterAsEnums(parameters, "TYPES", context)]
@@ -176,7 +176,7 @@ class BestSitesAlgorithm(SiteAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Best sites")))
         self.addOutput(QgsProcessingOutputNumber("SITES", tr("Sites picked")))
 
-    def run(self, parameters, context, feedback) -> Dict[str, Any]:
+    def perform(self, parameters, context, feedback) -> Dict[str, Any]:
         from ..core.siting import write_site_scores
 
         type_id = evaluated_type_ids()[self.parameterAsEnum(parameters, "FACILITY_TYPE",
