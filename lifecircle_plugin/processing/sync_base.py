@@ -1,56 +1,32 @@
-"""What the survey and export algorithms share: name, group and icon, the project
-parameter, and core errors turned into a readable QgsProcessingException.
-
-Subclasses implement `process(parameters, context, feedback)`. (Not `run`: that name is
-QgsProcessingAlgorithm.run, which processing.run() itself calls.)
-"""
+"""What the survey and export algorithms add to the plugin's base algorithm: the group,
+the project parameter, and any other error of the core (beyond InputError, which the base
+turns into a readable QgsProcessingException) handled the same way."""
 from __future__ import annotations
 
 import logging
 
-from qgis.core import (
-    QgsProcessingAlgorithm,
-    QgsProcessingException,
-    QgsProcessingParameterFile,
-)
-from qgis.PyQt.QtGui import QIcon
+from qgis.core import QgsProcessingException, QgsProcessingParameterFile
 
-from ..core.errors import Cancelled, LifeCircleError
-from ..core.paths import resource
+from ..core.errors import Cancelled, InputError, LifeCircleError
 from ..i18n import tr
-from .base import feedback_progress, group_title
+from .base import LifeCircleAlgorithm, feedback_progress
 
 log = logging.getLogger(__name__)
 PROJECT = "PROJECT"
 __all__ = ["SyncAlgorithm", "feedback_progress", "PROJECT"]
 
 
-class SyncAlgorithm(QgsProcessingAlgorithm):
-    """Base of the survey and export algorithms (group "Field survey")."""
+class SyncAlgorithm(LifeCircleAlgorithm):
+    """Base of the survey and export algorithms (group "Field survey"); subclasses
+    implement `process(parameters, context, feedback)`."""
 
-    ALGORITHM_ID = ""
     GROUP_ID = "survey"
 
-    def name(self) -> str:
-        return self.ALGORITHM_ID
-
-    def createInstance(self):  # noqa: N802
-        return type(self)()
-
-    def groupId(self) -> str:  # noqa: N802
-        return self.GROUP_ID
-
-    def group(self) -> str:
-        return group_title(self.GROUP_ID)
-
-    def icon(self) -> QIcon:
-        return QIcon(str(resource("icons", "lifecircle.svg")))
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def perform(self, parameters, context, feedback) -> dict:
         try:
             return self.process(parameters, context, feedback)
-        except Cancelled:
-            raise QgsProcessingException(tr("Cancelled; nothing was changed.")) from None
+        except (InputError, Cancelled):
+            raise
         except LifeCircleError as exc:
             raise QgsProcessingException(str(exc)) from None
 
