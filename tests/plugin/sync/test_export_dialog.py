@@ -12,7 +12,7 @@ from sync_support import query, sha256
 
 
 @pytest.fixture()
-def imported(surveyed, processing_provider):
+def imported(surveyed, processing_ready):
     import processing
 
     project_gpkg, scenario = surveyed
@@ -107,3 +107,18 @@ def test_dialog_exports_csv_with_bom(imported, qtbot, tmp_path):
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert sorted(r["uuid"] for r in rows) == _audited(project_gpkg)
     assert "audited_facilities" in dialog.details.toPlainText()
+
+
+def test_evaluation_results_to_geopackage(evaluated_project, processing_ready, tmp_path):
+    import processing
+
+    result = processing.run("lifecircle:exportlayers", {
+        "PROJECT": str(evaluated_project), "LAYERS": [2], "FORMAT": 0, "CRS": 1,
+        "OUTPUT": str(tmp_path / "gpkg")})
+    [path] = result["FILES"]
+    for layer in ("subdistrict_results", "task_results", "gaps"):
+        expected = query(evaluated_project, f"select count(*) from {layer}")[0][0]
+        assert expected > 0
+        assert len(fiona.open(path, layer=layer)) == expected
+    with fiona.open(path, layer="gaps") as gaps:
+        assert gaps.crs.to_epsg() == 4549

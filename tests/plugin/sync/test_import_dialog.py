@@ -110,7 +110,7 @@ def test_import_applies_holds_and_reloads(planned, qtbot):
     assert not dialog.import_button.isEnabled()  # a new dry run is needed
 
 
-def test_algorithm_dry_run_then_import_then_again(surveyed, processing_provider):
+def test_algorithm_dry_run_then_import_then_again(surveyed, processing_ready):
     import processing
 
     project_gpkg, scenario = surveyed
@@ -127,15 +127,15 @@ def test_algorithm_dry_run_then_import_then_again(surveyed, processing_provider)
     assert query(project_gpkg, "select count(*) from audits")[0][0] == len(scenario.audited)
 
 
-def test_package_of_another_project_is_refused(surveyed, processing_provider, tmp_path,
-                                               small_project_file, qtbot):
+def test_package_of_another_project_is_refused(surveyed, processing_ready, tmp_path,
+                                               built_project, qtbot):
     import processing
     from qgis.core import QgsProcessingException
     from sync_support import query as q
 
     project_gpkg, scenario = surveyed
     other = tmp_path / "other.gpkg"
-    other.write_bytes(small_project_file.read_bytes())
+    other.write_bytes(built_project.read_bytes())
     import sqlite3
     with sqlite3.connect(other) as connection:
         connection.execute("update lc_metadata set value = 'another-project' "

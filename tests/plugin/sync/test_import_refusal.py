@@ -31,7 +31,7 @@ def test_unsaved_edits_are_found_by_file_not_by_layer_name(project_gpkg, clean_q
 
 
 def test_import_algorithm_refuses_with_unsaved_edits(project_gpkg, clean_qgis_project,
-                                                     processing_provider, tmp_path):
+                                                     processing_ready, tmp_path):
     import processing
     from qgis.core import QgsProcessingException
 

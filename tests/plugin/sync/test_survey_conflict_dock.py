@@ -8,7 +8,7 @@ from sync_support import query, sha256
 
 
 @pytest.fixture()
-def dock(surveyed, processing_provider, qgis_iface, qtbot):
+def dock(surveyed, processing_ready, qgis_iface, qtbot):
     import processing
 
     from lifecircle_plugin.gui.survey.conflict_dock import ConflictDock

@@ -13,12 +13,12 @@ def _facilities_layer(project_gpkg):
     return layer
 
 
-def test_subdistricts_and_tasks_are_offered(small_project_file, clean_qgis_project, qtbot):
+def test_subdistricts_and_tasks_are_offered(built_project, clean_qgis_project, qtbot):
     from lifecircle_plugin.gui.survey.package_dialog import MakePackageDialog
 
-    dialog = MakePackageDialog(str(small_project_file))
+    dialog = MakePackageDialog(str(built_project))
     qtbot.addWidget(dialog)
-    expected = sorted(r[0] for r in query(small_project_file,
+    expected = sorted(r[0] for r in query(built_project,
                                           "select distinct name from subdistricts"))
     offered = [dialog.subdistrict.itemData(i) for i in range(dialog.subdistrict.count())]
     assert offered == [None] + expected
@@ -27,27 +27,27 @@ def test_subdistricts_and_tasks_are_offered(small_project_file, clean_qgis_proje
     assert not dialog.selected_only.isEnabled()
 
 
-def test_selection_on_the_map_becomes_the_facility_uuids(small_project_file,
+def test_selection_on_the_map_becomes_the_facility_uuids(built_project,
                                                          clean_qgis_project, qtbot):
     from lifecircle_plugin.gui.survey.package_dialog import MakePackageDialog
 
-    layer = _facilities_layer(small_project_file)
+    layer = _facilities_layer(built_project)
     layer.selectByExpression("\"subdistrict\" = '江苏路街道' AND \"task\" = 3")
-    expected = {r[0] for r in query(small_project_file, "select uuid from facilities where "
+    expected = {r[0] for r in query(built_project, "select uuid from facilities where "
                                     "subdistrict = '江苏路街道' and task = 3")}
     assert expected
-    dialog = MakePackageDialog(str(small_project_file))
+    dialog = MakePackageDialog(str(built_project))
     qtbot.addWidget(dialog)
     assert set(dialog.selected_uuids()) == expected
     assert dialog.selected_only.isChecked()
     assert f"({len(expected)} " in dialog.selected_only.text()
 
 
-def test_missing_inspector_is_a_message_not_a_task(small_project_file, clean_qgis_project,
+def test_missing_inspector_is_a_message_not_a_task(built_project, clean_qgis_project,
                                                    qtbot, tmp_path):
     from lifecircle_plugin.gui.survey.package_dialog import MakePackageDialog
 
-    dialog = MakePackageDialog(str(small_project_file))
+    dialog = MakePackageDialog(str(built_project))
     qtbot.addWidget(dialog)
     dialog.output.setFilePath(str(tmp_path / "p.lcsurvey"))
     dialog.make_button.click()
