@@ -51,3 +51,22 @@ def rename_in_qgis(project_gpkg, facility_uuid: str, name: str) -> None:
     layer.startEditing()
     layer.changeAttributeValue(feature.id(), layer.fields().indexOf("name"), name)
     assert layer.commitChanges(), layer.commitErrors()
+
+
+def make_package(project_gpkg, out, **kwargs):
+    from lifecircle_plugin.core.survey.package import make_package as core_make_package
+
+    kwargs.setdefault("subdistrict", SUBDISTRICT)
+    kwargs.setdefault("task", TASK)
+    kwargs.setdefault("inspector", "王检查员")
+    core_make_package(str(project_gpkg), str(out), **kwargs)
+    return out
+
+
+def survey(project_gpkg, tmp_path):
+    """A package of 江苏路街道 / task 3 after field work, and the planner's rename of the
+    same facility in QGIS: (project path, Scenario)."""
+    package = make_package(project_gpkg, tmp_path / "jiangsu.lcsurvey")
+    scenario = do_field_work(package)
+    rename_in_qgis(project_gpkg, scenario.renamed_both, scenario.project_name)
+    return project_gpkg, scenario

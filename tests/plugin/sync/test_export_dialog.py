@@ -11,11 +11,17 @@ from pyproj import Transformer
 from sync_support import query, sha256
 
 
-@pytest.fixture()
-def imported(surveyed, processing_ready):
-    import processing
+@pytest.fixture(scope="module")
+def imported(built_project, processing_ready, tmp_path_factory):
+    """One surveyed and imported copy for the module: exports only read it."""
+    import shutil
 
-    project_gpkg, scenario = surveyed
+    import processing
+    from field_work import survey
+
+    folder = tmp_path_factory.mktemp("export_project")
+    shutil.copy(built_project, folder / "changning.gpkg")
+    project_gpkg, scenario = survey(folder / "changning.gpkg", folder)
     processing.run("lifecircle:importsurvey", {"PROJECT": str(project_gpkg),
                                                "PACKAGES": [scenario.package]})
     return project_gpkg, scenario

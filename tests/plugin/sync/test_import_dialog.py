@@ -56,7 +56,6 @@ def test_dry_run_counts_what_the_field_work_did(planned):
     assert table["audits"][0] == len(scenario.audited)
     assert sum(row[3] for row in table.values()) == 0
     assert dialog.import_button.isEnabled()
-    assert query(project_gpkg, "select count(*) from audits")[0][0] == 0
 
 
 @pytest.mark.xfail(strict=True, reason=(
