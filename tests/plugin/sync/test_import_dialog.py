@@ -152,3 +152,32 @@ def test_package_of_another_project_is_refused(surveyed, processing_ready, tmp_p
     assert dialog.bar.currentItem() is not None
     assert "project" in dialog.bar.currentItem().text().lower()
     assert not dialog.import_button.isEnabled()
+
+
+def test_newer_schema_and_broken_packages_are_refused_readably(surveyed, processing_ready,
+                                                                tmp_path, qtbot):
+    import shutil
+    import sqlite3
+
+    import processing
+    from qgis.core import QgsProcessingException
+
+    project_gpkg, scenario = surveyed
+    newer = tmp_path / "newer.lcsurvey"
+    shutil.copy(scenario.package, newer)
+    with sqlite3.connect(newer) as connection:
+        connection.execute("update package_info set value = '99' where key = 'schema_version'")
+    broken = tmp_path / "broken.lcsurvey"
+    broken.write_bytes(b"SQLite format 3\x00 but cut short")
+    before = sha256(project_gpkg)
+    for package in (newer, broken):
+        with pytest.raises(QgsProcessingException) as refused:
+            processing.run("lifecircle:importsurvey", {
+                "PROJECT": str(project_gpkg), "PACKAGES": [str(package)]})
+        assert package.name in str(refused.value)
+        assert "Traceback" not in str(refused.value)
+        dialog = _open_dialog(qtbot, project_gpkg, package)
+        _run(qtbot, dialog, dialog.dry_run_button)
+        assert package.name in dialog.bar.currentItem().text()
+        assert not dialog.import_button.isEnabled()
+    assert sha256(project_gpkg) == before
