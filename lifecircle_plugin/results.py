@@ -53,7 +53,9 @@ class ProjectResults:
 
     @property
     def subdistricts(self) -> List[str]:
-        return sorted(set(self.coverage) | set(self.tasks))
+        """Sub-district names, the district-wide row (全区) first."""
+        names = set(self.coverage) | set(self.tasks)
+        return sorted(names, key=lambda n: (n != schema.DISTRICT_WIDE, n))
 
     @property
     def method(self) -> str:

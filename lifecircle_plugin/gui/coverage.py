@@ -105,8 +105,8 @@ class CoveragePanel(QWidget):
             self._add_row(row)
         basic = [r for r in rows if self._is_basic(r.facility_type)]
         met = sum(1 for r in basic if r.meets_target)
-        self.verdict.setText(tr("{0}: {1} of {2} basic facility types meet their target "
-                                "(met).").format(name, met, len(basic)))
+        self.verdict.setText(tr("{0}: {1} of {2} basic facility types meet their "
+                                "target.").format(name, met, len(basic)))
         self.table.resizeColumnsToContents()
 
     def _is_basic(self, facility_id: str) -> bool:
@@ -143,12 +143,14 @@ class SummaryTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
     def set_results(self, results: Optional[ProjectResults], catalogue: Catalogue) -> None:
+        """Column 0 is all tasks together (the engine's task 0), then 任务一 … 任务十二."""
         self.clear()
-        tasks = sorted(catalogue.tasks)
+        tasks = [0] + sorted(catalogue.tasks)
         names = results.subdistricts if results else []
         self.setRowCount(len(names))
         self.setColumnCount(len(tasks))
-        self.setHorizontalHeaderLabels([catalogue.tasks[t].short_zh for t in tasks])
+        self.setHorizontalHeaderLabels([tr("All tasks")] + [
+            catalogue.tasks[t].short_zh for t in tasks[1:]])
         self.setVerticalHeaderLabels(names)
         for row, name in enumerate(names):
             verdicts = results.tasks.get(name, {})
