@@ -171,3 +171,18 @@ def test_newer_schema_and_broken_packages_are_refused_readably(surveyed, process
         assert package.name in dialog.bar.currentItem().text()
         assert not dialog.import_button.isEnabled()
     assert sha256(project_gpkg) == before
+
+
+def test_schema_drift_is_listed_in_the_dry_run(surveyed, qtbot):
+    """The planner renamed a field after the package was made: the field's value has no
+    home, the dry run says so (and where the value is kept)."""
+    import sqlite3
+
+    project_gpkg, scenario = surveyed
+    with sqlite3.connect(project_gpkg) as connection:
+        connection.execute('ALTER TABLE facilities RENAME COLUMN "address" TO "street_address"')
+    dialog = _open_dialog(qtbot, project_gpkg, scenario.package)
+    _run(qtbot, dialog, dialog.dry_run_button)
+    notes = dialog.notes.toPlainText()
+    assert "address" in notes
+    assert notes.count("\n") >= 1  # the drift and the value kept aside
