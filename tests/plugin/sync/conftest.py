@@ -37,3 +37,27 @@ def clean_qgis_project(qgis_app):
 @pytest.fixture()
 def surveyed(project_gpkg, tmp_path, clean_qgis_project):
     return survey(project_gpkg, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def processing_ready(qgis_app):
+    """Processing with the Life Circle provider for this module only: a provider left
+    registered would clash with the plugin's own registration in later tests."""
+    plugins = "/usr/share/qgis/python/plugins"
+    if plugins not in sys.path:
+        sys.path.append(plugins)
+    from processing.core.Processing import Processing
+    from qgis.core import QgsApplication
+
+    from lifecircle_plugin.processing.provider import LifeCircleProvider
+
+    Processing.initialize()
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("lifecircle")
+    added = provider is None
+    if added:
+        provider = LifeCircleProvider()
+        registry.addProvider(provider)
+    yield provider
+    if added:
+        registry.removeProvider(provider)
