@@ -12,7 +12,7 @@ from typing import Dict, Optional
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QIcon
-from qgis.PyQt.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from .. import layers, styles
 from ..core.catalogue import Catalogue
@@ -32,6 +32,10 @@ class TaskTree(QTreeWidget):
         self.setColumnCount(2)
         self.setHeaderLabels([tr("Task / facility type"), tr("Count")])
         self.setUniformRowHeights(True)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.project: QgsProject = QgsProject.instance()
         self.items: Dict[str, QTreeWidgetItem] = {}
         self.task_items: Dict[int, QTreeWidgetItem] = {}
@@ -60,7 +64,6 @@ class TaskTree(QTreeWidget):
                 self._add_type(task_item, facility, counts.get(facility.id, 0), language)
         self._syncing = False
         self.sync_from_layers()
-        self.resizeColumnToContents(0)
 
     def _add_type(self, parent: QTreeWidgetItem, facility, count: int, language: str) -> None:
         item = QTreeWidgetItem(parent, [facility.name(language), str(count)])

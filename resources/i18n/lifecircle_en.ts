@@ -99,42 +99,42 @@
         <translation>Unexpected error; details are in the log panel (Life Circle).</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="80"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="82"/>
         <source>Open a Life Circle project</source>
         <translation>Open a Life Circle project</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="80"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="82"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="128"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="149"/>
         <source>Open or build a project first.</source>
         <translation>Open or build a project first.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="116"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="137"/>
         <source>Thresholds saved with the project; they apply from the next evaluation.</source>
         <translation>Thresholds saved with the project; they apply from the next evaluation.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="124"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="145"/>
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="135"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="156"/>
         <source>Evaluating</source>
         <translation>Evaluating</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="144"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="165"/>
         <source>Another Life Circle task is still running.</source>
         <translation>Another Life Circle task is still running.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="161"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="182"/>
         <source>Cancelled; nothing was saved.</source>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
@@ -149,52 +149,52 @@
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69"/>
         <source>Covered</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69"/>
         <source>Within 15 min</source>
         <translation>Within 15 min</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69"/>
         <source>Threshold</source>
         <translation>Threshold</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69"/>
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69"/>
         <source>Met</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="100"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="101"/>
         <source>No evaluation results yet: run Evaluate.</source>
         <translation>No evaluation results yet: run Evaluate.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="134"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="146"/>
         <source>Threshold not verified against a binding standard</source>
         <translation>Threshold not verified against a binding standard</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="162"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="175"/>
         <source>{0} of {1} basic types meet the target</source>
         <translation>{0} of {1} basic types meet the target</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="49"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="55"/>
         <source>Life circle 生活圈</source>
         <translation>Life circle 生活圈</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="64"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="71"/>
         <source>Tasks</source>
         <translation>Tasks</translation>
     </message>
@@ -204,32 +204,32 @@
         <translation>Sub-district</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="66"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="73"/>
         <source>Sub-districts × tasks</source>
         <translation>Sub-districts × tasks</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="67"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="74"/>
         <source>Thresholds</source>
         <translation>Thresholds</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="78"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="85"/>
         <source>No project open. Create one or open a project GeoPackage.</source>
         <translation>No project open. Create one or open a project GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="86"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="110"/>
         <source>New project…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="87"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="111"/>
         <source>Open project…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="88"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="112"/>
         <source>Evaluate</source>
         <translation>Evaluate</translation>
     </message>
@@ -244,24 +244,24 @@
         <translation>Site evaluation</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="92"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="116"/>
         <source>Click on the map: residents a new facility there would bring within reach, per facility type</source>
         <translation>Click on the map: residents a new facility there would bring within reach, per facility type</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="125"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="156"/>
         <source>Project: {0}
 {1} facilities of {2} types</source>
         <translation>Project: {0}
 {1} facilities of {2} types</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="128"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="159"/>
         <source>Data: {0}</source>
         <translation>Data: {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="138"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="169"/>
         <source>Distances:</source>
         <translation>Distances:</translation>
     </message>
@@ -371,12 +371,12 @@
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="73"/>
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="76"/>
         <source>Threshold: {0:.0f} m</source>
         <translation>Threshold: {0:.0f} m</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="80"/>
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="83"/>
         <source>No facility of this type in the project</source>
         <translation>No facility of this type in the project</translation>
     </message>
@@ -426,62 +426,57 @@
         <translation>Reset to catalogue</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="71"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="72"/>
         <source>file not found</source>
         <translation>file not found</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="77"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="78"/>
         <source>cannot read the project: {0}</source>
         <translation>cannot read the project: {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="100"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="101"/>
         <source>cannot open the layer</source>
         <translation>cannot open the layer</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="128"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="129"/>
         <source>Life circle project</source>
         <translation>Life circle project</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="154"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="155"/>
         <source>Sub-districts (街镇)</source>
         <translation>Sub-districts (街镇)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="181"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="182"/>
         <source>the project has no evaluation results yet; run Evaluate first</source>
         <translation>the project has no evaluation results yet; run Evaluate first</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="185"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="186"/>
         <source>Evaluation results</source>
         <translation>Evaluation results</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="189"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="190"/>
         <source>Residents: basic types within 15 min</source>
         <translation>Residents: basic types within 15 min</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="194"/>
-        <source>Service areas</source>
-        <translation>Service areas</translation>
-    </message>
-    <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="200"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="202"/>
         <source>Sub-district coverage table</source>
         <translation>Sub-district coverage table</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="221"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="195"/>
         <source>Gaps per facility type</source>
         <translation>Gaps per facility type</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="228"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="195"/>
         <source>Gap: {0}</source>
         <translation>Gap: {0}</translation>
     </message>
@@ -496,7 +491,7 @@
         <translation>New life circle project…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/provider.py" line="42"/>
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="43"/>
         <source>Life Circle</source>
         <translation>Life Circle</translation>
     </message>
@@ -506,7 +501,7 @@
         <translation>Missing Python packages: {0}. Install them with: {1}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/base.py" line="53"/>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="101"/>
         <source>Cancelled by the user; nothing was saved.</source>
         <translation>Cancelled by the user; nothing was saved.</translation>
     </message>
@@ -571,7 +566,7 @@
         <translation>Project CRS (empty = chosen for the area)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="56"/>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="69"/>
         <source>Project GeoPackage</source>
         <translation>Project GeoPackage</translation>
     </message>
@@ -646,7 +641,7 @@
         <translation>Distances: {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/provider.py" line="45"/>
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="46"/>
         <source>Life Circle (15-minute community life circle)</source>
         <translation>Life Circle (15-minute community life circle)</translation>
     </message>
@@ -746,14 +741,49 @@
         <translation>Life Circle: evaluating walking access</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="108"/>
-        <source>{0}: {1} of {2} basic facility types meet their target.</source>
-        <translation>{0}: {1} of {2} basic facility types meet their target.</translation>
-    </message>
-    <message>
         <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="42"/>
         <source>All tasks</source>
         <translation>All tasks</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="110"/>
+        <source>{0}: {1} of {2} basic facility types with data meet their target (达标); {3} have no data.</source>
+        <translation>{0}: {1} of {2} basic facility types with data meet their target (达标); {3} have no data.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="142"/>
+        <source>No facility of this type in the project: no data</source>
+        <translation>No facility of this type in the project: no data</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="198"/>
+        <source>Service areas per facility type</source>
+        <translation>Service areas per facility type</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="198"/>
+        <source>Service area: {0}</source>
+        <translation>Service area: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/results.py" line="79"/>
+        <source>straight line × {0} (no walking network)</source>
+        <translation>straight line × {0} (no walking network)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/results.py" line="82"/>
+        <source>along the walking network</source>
+        <translation>along the walking network</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="123"/>
+        <source>Score candidate sites…</source>
+        <translation>Score candidate sites…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="124"/>
+        <source>Best sites…</source>
+        <translation>Best sites…</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/gui/survey/actions.py" line="43"/>
@@ -1149,6 +1179,66 @@
         <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="67"/>
         <source>The project has none of the chosen layers: {0}</source>
         <translation>The project has none of the chosen layers: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="54"/>
+        <source>Export official map and report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="57"/>
+        <source>Exports the official map of an evaluated project: one PDF page per sub-district (title, map, legend, scale bar, north arrow, CGCS2000 note, data sources and date, OSM attribution, distance method), PNG images at the chosen DPI, and an HTML report with the tables per sub-district and task, the unverified thresholds and the data sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="71"/>
+        <source>Sub-districts (comma-separated names; empty = all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="74"/>
+        <source>Also export the district overview map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="76"/>
+        <source>Resolution (DPI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="79"/>
+        <source>Official map (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="79"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="81"/>
+        <source>Folder for PNG maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="84"/>
+        <source>HTML report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="84"/>
+        <source>HTML files (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="87"/>
+        <source>PDF pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="133"/>
+        <source>Official map written</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="37"/>

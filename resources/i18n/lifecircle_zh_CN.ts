@@ -9,7 +9,7 @@
         <translation>生活圈面板</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/provider.py" line="42"/>
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="43"/>
         <source>Life Circle</source>
         <translation>生活圈</translation>
     </message>
@@ -114,42 +114,42 @@
         <translation>发生意外错误；详情见日志面板（Life Circle）。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="80"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="82"/>
         <source>Open a Life Circle project</source>
         <translation>打开生活圈项目</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="80"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="82"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="128"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="149"/>
         <source>Open or build a project first.</source>
         <translation>请先打开或构建项目。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="116"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="137"/>
         <source>Thresholds saved with the project; they apply from the next evaluation.</source>
         <translation>阈值已随项目保存，将在下次评估时生效。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="124"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="145"/>
         <source>Building</source>
         <translation>正在构建</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="135"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="156"/>
         <source>Evaluating</source>
         <translation>正在评估</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="144"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="165"/>
         <source>Another Life Circle task is still running.</source>
         <translation>另一个生活圈任务仍在运行。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="161"/>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="182"/>
         <source>Cancelled; nothing was saved.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
@@ -164,52 +164,52 @@
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69"/>
         <source>Covered</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69"/>
         <source>Within 15 min</source>
         <translation>15分钟内</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69"/>
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="68"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69"/>
         <source>Met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="100"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="101"/>
         <source>No evaluation results yet: run Evaluate.</source>
         <translation>尚无评估结果：请运行“评估”。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="134"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="146"/>
         <source>Threshold not verified against a binding standard</source>
         <translation>阈值未经强制性标准核实</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="162"/>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="175"/>
         <source>{0} of {1} basic types meet the target</source>
         <translation>{1}类基础设施中{0}类达标</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="49"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="55"/>
         <source>Life circle 生活圈</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="64"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="71"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
@@ -219,32 +219,32 @@
         <translation>街镇</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="66"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="73"/>
         <source>Sub-districts × tasks</source>
         <translation>街镇 × 任务</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="67"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="74"/>
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="78"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="85"/>
         <source>No project open. Create one or open a project GeoPackage.</source>
         <translation>未打开项目。请新建项目或打开项目GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="86"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="110"/>
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="87"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="111"/>
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="88"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="112"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
@@ -259,24 +259,24 @@
         <translation>选址评估</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="92"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="116"/>
         <source>Click on the map: residents a new facility there would bring within reach, per facility type</source>
         <translation>在地图上点击：按设施类型显示在该处新建设施可新覆盖的居民数</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="125"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="156"/>
         <source>Project: {0}
 {1} facilities of {2} types</source>
         <translation>项目：{0}
 {2}类设施，共{1}处</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="128"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="159"/>
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="138"/>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="169"/>
         <source>Distances:</source>
         <translation>距离：</translation>
     </message>
@@ -386,12 +386,12 @@
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="73"/>
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="76"/>
         <source>Threshold: {0:.0f} m</source>
         <translation>阈值：{0:.0f} 米</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="80"/>
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="83"/>
         <source>No facility of this type in the project</source>
         <translation>项目中没有此类设施</translation>
     </message>
@@ -441,62 +441,57 @@
         <translation>恢复目录默认值</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="71"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="72"/>
         <source>file not found</source>
         <translation>找不到文件</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="77"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="78"/>
         <source>cannot read the project: {0}</source>
         <translation>无法读取项目：{0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="100"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="101"/>
         <source>cannot open the layer</source>
         <translation>无法打开图层</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="128"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="129"/>
         <source>Life circle project</source>
         <translation>生活圈项目</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="154"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="155"/>
         <source>Sub-districts (街镇)</source>
         <translation>街镇边界</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="181"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="182"/>
         <source>the project has no evaluation results yet; run Evaluate first</source>
         <translation>项目尚无评估结果；请先运行“评估”</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="185"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="186"/>
         <source>Evaluation results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="189"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="190"/>
         <source>Residents: basic types within 15 min</source>
         <translation>居民点：15分钟内可达的基础设施类型数</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="194"/>
-        <source>Service areas</source>
-        <translation>服务范围</translation>
-    </message>
-    <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="200"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="202"/>
         <source>Sub-district coverage table</source>
         <translation>街镇覆盖率表</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="221"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="195"/>
         <source>Gaps per facility type</source>
         <translation>各类设施缺口</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="228"/>
+        <location filename="../../lifecircle_plugin/layers.py" line="195"/>
         <source>Gap: {0}</source>
         <translation>缺口：{0}</translation>
     </message>
@@ -506,7 +501,7 @@
         <translation>新建生活圈项目…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/base.py" line="53"/>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="101"/>
         <source>Cancelled by the user; nothing was saved.</source>
         <translation>用户已取消，未保存任何内容。</translation>
     </message>
@@ -571,7 +566,7 @@
         <translation>项目坐标系（留空 = 按区域自动选择）</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="56"/>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="69"/>
         <source>Project GeoPackage</source>
         <translation>项目GeoPackage</translation>
     </message>
@@ -646,7 +641,7 @@
         <translation>距离：{0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/provider.py" line="45"/>
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="46"/>
         <source>Life Circle (15-minute community life circle)</source>
         <translation>生活圈（15分钟社区生活圈）</translation>
     </message>
@@ -746,14 +741,49 @@
         <translation>生活圈：正在评估步行可达性</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="108"/>
-        <source>{0}: {1} of {2} basic facility types meet their target.</source>
-        <translation>{0}：{2}类基础设施中{1}类达标。</translation>
-    </message>
-    <message>
         <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="42"/>
         <source>All tasks</source>
         <translation>全部任务</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="110"/>
+        <source>{0}: {1} of {2} basic facility types with data meet their target (达标); {3} have no data.</source>
+        <translation>{0}：有数据的{2}类基础设施中{1}类达标；{3}类无数据。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="142"/>
+        <source>No facility of this type in the project: no data</source>
+        <translation>项目中没有此类设施：无数据</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="198"/>
+        <source>Service areas per facility type</source>
+        <translation>各类设施服务范围</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="198"/>
+        <source>Service area: {0}</source>
+        <translation>服务范围：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/results.py" line="79"/>
+        <source>straight line × {0} (no walking network)</source>
+        <translation>直线距离 × {0}（无步行路网）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/results.py" line="82"/>
+        <source>along the walking network</source>
+        <translation>沿步行路网</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="123"/>
+        <source>Score candidate sites…</source>
+        <translation>候选选址评分…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="124"/>
+        <source>Best sites…</source>
+        <translation>最佳选址…</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/gui/survey/actions.py" line="43"/>
@@ -1149,6 +1179,66 @@
         <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="67"/>
         <source>The project has none of the chosen layers: {0}</source>
         <translation>项目中没有所选的任何图层:{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="54"/>
+        <source>Export official map and report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="57"/>
+        <source>Exports the official map of an evaluated project: one PDF page per sub-district (title, map, legend, scale bar, north arrow, CGCS2000 note, data sources and date, OSM attribution, distance method), PNG images at the chosen DPI, and an HTML report with the tables per sub-district and task, the unverified thresholds and the data sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="71"/>
+        <source>Sub-districts (comma-separated names; empty = all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="74"/>
+        <source>Also export the district overview map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="76"/>
+        <source>Resolution (DPI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="79"/>
+        <source>Official map (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="79"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="81"/>
+        <source>Folder for PNG maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="84"/>
+        <source>HTML report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="84"/>
+        <source>HTML files (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="87"/>
+        <source>PDF pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="133"/>
+        <source>Official map written</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="37"/>

@@ -118,15 +118,18 @@ def test_choosing_a_subdistrict_shows_its_coverage(opened, qtbot, evaluated_proj
     combo = dock.coverage.subdistrict
     combo.setCurrentIndex(combo.findText(name))
     expected = query(evaluated_project,
-                     "SELECT facility_type, share, meets_target FROM subdistrict_results "
-                     "WHERE scenario='existing' AND subdistrict=? ORDER BY task, facility_type",
-                     name)
+                     "SELECT facility_type, share, meets_target, no_data FROM "
+                     "subdistrict_results WHERE scenario='existing' AND subdistrict=? "
+                     "ORDER BY task, facility_type", name)
     table = dock.coverage.table
     assert table.rowCount() == len(expected)
     shown = [table.item(row, 2).text() for row in range(table.rowCount())]
-    assert shown == [f"{100 * (share or 0):.1f}%" for _, share, _ in expected]
+    assert shown == ["–" if no_data else f"{100 * share:.1f}%"
+                     for _, share, _, no_data in expected]
     verdicts = [table.item(row, 6).text() for row in range(table.rowCount())]
-    assert verdicts == ["✔" if met else "✘" for _, _, met in expected]
+    assert verdicts == ["–" if no_data else ("✔" if met else "✘")
+                        for _, _, met, no_data in expected]
+    assert any(no_data for *_, no_data in expected) and any(met for *_, met, _ in expected)
     assert name in dock.coverage.verdict.text()
     summary_rows = query(evaluated_project, "SELECT COUNT(DISTINCT subdistrict) FROM "
                                             "task_results WHERE scenario='existing'")[0][0]
@@ -147,3 +150,17 @@ def test_thresholds_are_saved_with_the_project(opened, qtbot, tmp_path):
     assert settings.THRESHOLD_OVERRIDES.value() == {}
     assert QgsProject.instance().read(str(path))
     assert settings.THRESHOLD_OVERRIDES.value() == {"kindergarten": spin.value()}
+
+
+def test_switching_scenario_shows_that_scenarios_results(opened, evaluated_project):
+    _controller, dock = opened
+    planned = query(evaluated_project,
+                    "SELECT COUNT(*) FROM subdistrict_results WHERE scenario='planned'")[0][0]
+    dock.scenario.setCurrentIndex(dock.scenario.findData("planned"))
+    assert settings.SCENARIO.value() == "planned"
+    rows = sum(len(v) for v in dock.coverage.results.coverage.values())
+    assert rows == planned
+    dock.scenario.setCurrentIndex(dock.scenario.findData("existing"))
+    assert dock.coverage.subdistrict.count() == query(
+        evaluated_project, "SELECT COUNT(DISTINCT subdistrict) FROM subdistrict_results "
+                           "WHERE scenario='existing'")[0][0]

@@ -140,3 +140,16 @@ def test_bestsites_first_pick_is_the_best_single_site(processing, evaluated_proj
     assert cumulative == sorted(cumulative)
     stored = rows(project, "SELECT COUNT(*) FROM site_scores WHERE facility_type=?", type_id)
     assert stored[0][0] == len(picks)
+
+
+def test_a_cancelled_evaluation_raises_and_writes_nothing(processing, project_copy):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException) as error:
+        processing.run("lifecircle:evaluate", {"PROJECT": str(project_copy)},
+                       feedback=feedback)
+    assert "ancel" in str(error.value)
+    tables = {name for (name,) in rows(project_copy, "SELECT table_name FROM gpkg_contents")}
+    assert "origin_results" not in tables and "subdistrict_results" not in tables
