@@ -7,7 +7,7 @@ locked" half-way). The core itself refuses packages of another project or a newe
 from __future__ import annotations
 
 import logging
-from typing import List, Optional, Sequence
+from typing import Optional, Sequence
 
 from ...core import project_schema as ps
 from ...core.errors import InputError
@@ -16,9 +16,8 @@ from .project_layers import layers_with_unsaved_edits
 
 log = logging.getLogger(__name__)
 
-TARGET_LAYERS = tuple(name for name in (
-    ps.FACILITIES, ps.AUDITS, ps.AUDIT_PHOTOS, ps.CONFLICTS, ps.IMPORT_LOG,
-    getattr(ps, "SYNC_STATE", None)) if name)
+TARGET_LAYERS = (ps.FACILITIES, ps.AUDITS, ps.AUDIT_PHOTOS, ps.CONFLICTS, ps.IMPORT_LOG,
+                 ps.SYNC_STATE)
 
 
 def check_no_unsaved_edits(project_gpkg: str) -> None:
@@ -34,7 +33,7 @@ def plan(project_gpkg: str, packages: Sequence[str], progress=None):
     from ...core.survey.importer import plan_import
 
     kwargs = {"progress": progress} if progress is not None else {}
-    return _call(plan_import, project_gpkg, list(packages), **kwargs)
+    return plan_import(project_gpkg, list(packages), **kwargs)
 
 
 def apply(project_gpkg: str, packages: Sequence[str], attachments_dir: Optional[str] = None,
@@ -44,11 +43,7 @@ def apply(project_gpkg: str, packages: Sequence[str], attachments_dir: Optional[
     kwargs = {"progress": progress} if progress is not None else {}
     if attachments_dir:
         kwargs["attachments_dir"] = attachments_dir
-    return _call(apply_import, project_gpkg, list(packages), **kwargs)
-
-
-def _call(function, *args, **kwargs):
-    return function(*args, **kwargs)
+    return apply_import(project_gpkg, list(packages), **kwargs)
 
 
 def plan_then_apply(project_gpkg: str, packages: Sequence[str],
@@ -61,8 +56,3 @@ def plan_then_apply(project_gpkg: str, packages: Sequence[str],
     plan(project_gpkg, packages, progress.sub(0, 30))
     return apply(project_gpkg, packages, attachments_dir, progress.sub(30, 100))
 
-
-def package_list(text_or_paths) -> List[str]:
-    if isinstance(text_or_paths, str):
-        return [p for p in text_or_paths.split(";") if p]
-    return [str(p) for p in text_or_paths]
