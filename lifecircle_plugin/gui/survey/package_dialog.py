@@ -47,6 +47,7 @@ class MakePackageDialog(QDialog):
         self.setWindowTitle(tr("Make survey package"))
         self.setObjectName("lifecircle_make_package_dialog")
         self.bar = message_bar()
+        self._watched = set()
         self.project = project_widget(project_gpkg)
         self.project.fileChanged.connect(self._project_changed)
         self.subdistrict = QComboBox()
@@ -91,6 +92,14 @@ class MakePackageDialog(QDialog):
             names = []
         for name in names:
             self.subdistrict.addItem(name, name)
+        for layer in project_layers(path, [ps.FACILITIES]) if path else []:
+            if layer.id() not in self._watched:
+                self._watched.add(layer.id())
+                layer.selectionChanged.connect(self._selection_changed)
+        self._selection_changed()
+
+    def _selection_changed(self, *args) -> None:
+        """Keep the count in step with the map while the dialog is open."""
         count = len(self.selected_uuids())
         self.selected_only.setText(
             tr("Only the facilities selected on the map ({0} selected)").format(count))

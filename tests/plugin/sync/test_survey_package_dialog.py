@@ -54,3 +54,18 @@ def test_missing_inspector_is_a_message_not_a_task(built_project, clean_qgis_pro
     assert not dialog.runner.busy
     assert "inspector" in dialog.bar.currentItem().text()
     assert not (tmp_path / "p.lcsurvey").exists()
+
+
+def test_selection_made_while_the_dialog_is_open_is_followed(built_project,
+                                                            clean_qgis_project, qtbot):
+    from lifecircle_plugin.gui.survey.package_dialog import MakePackageDialog
+
+    layer = _facilities_layer(built_project)
+    dialog = MakePackageDialog(str(built_project))
+    qtbot.addWidget(dialog)
+    assert not dialog.selected_only.isEnabled()
+    first_two = [f.id() for f in layer.getFeatures()][:2]
+    layer.selectByIds(first_two)
+    assert dialog.selected_only.isChecked()
+    assert "(2 " in dialog.selected_only.text()
+    assert len(dialog.selected_uuids()) == 2
