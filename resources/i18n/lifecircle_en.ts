@@ -199,7 +199,7 @@
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="72"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="73"/>
         <source>Sub-district</source>
         <translation>Sub-district</translation>
     </message>
@@ -1091,7 +1091,7 @@
         <translation>Error: {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/importer_calls.py" line="29"/>
+        <location filename="../../lifecircle_plugin/gui/survey/importer_calls.py" line="28"/>
         <source>Save or discard the edits of these layers first, then import again: {0}</source>
         <translation>Save or discard the edits of these layers first, then import again: {0}</translation>
     </message>
@@ -1111,12 +1111,12 @@
         <translation>Make survey package</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="59"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="60"/>
         <source>Name of the inspector</source>
         <translation>Name of the inspector</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="66"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="67"/>
         <source>Make package</source>
         <translation>Make package</translation>
     </message>
@@ -1126,22 +1126,22 @@
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="76"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="77"/>
         <source>Package file</source>
         <translation>Package file</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="86"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="87"/>
         <source>All sub-districts</source>
         <translation>All sub-districts</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="95"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="104"/>
         <source>Only the facilities selected on the map ({0} selected)</source>
         <translation>Only the facilities selected on the map ({0} selected)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="113"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="122"/>
         <source>Choose where to save the package.</source>
         <translation>Choose where to save the package.</translation>
     </message>
@@ -1151,7 +1151,7 @@
         <translation>Enter the inspector's name.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="131"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="140"/>
         <source>Package written: {0}</source>
         <translation>Package written: {0}</translation>
     </message>
@@ -1299,6 +1299,11 @@
         <location filename="../../lifecircle_plugin/processing/sync_base.py" line="37"/>
         <source>Life Circle project (GeoPackage)</source>
         <translation>Life Circle project (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_model.py" line="97"/>
+        <source>{0} — not in the project</source>
+        <translation>{0} — not in the project</translation>
     </message>
 </context>
 </TS>

@@ -214,7 +214,7 @@
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="72"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="73"/>
         <source>Sub-district</source>
         <translation>街镇</translation>
     </message>
@@ -1091,7 +1091,7 @@
         <translation>错误:{0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/importer_calls.py" line="29"/>
+        <location filename="../../lifecircle_plugin/gui/survey/importer_calls.py" line="28"/>
         <source>Save or discard the edits of these layers first, then import again: {0}</source>
         <translation>请先保存或放弃以下图层的编辑,再重新导入:{0}</translation>
     </message>
@@ -1111,12 +1111,12 @@
         <translation>制作调查包</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="59"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="60"/>
         <source>Name of the inspector</source>
         <translation>核查员姓名</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="66"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="67"/>
         <source>Make package</source>
         <translation>制作调查包</translation>
     </message>
@@ -1126,22 +1126,22 @@
         <translation>核查员</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="76"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="77"/>
         <source>Package file</source>
         <translation>调查包文件</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="86"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="87"/>
         <source>All sub-districts</source>
         <translation>全部街镇</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="95"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="104"/>
         <source>Only the facilities selected on the map ({0} selected)</source>
         <translation>仅限地图上选中的设施(已选 {0} 个)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="113"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="122"/>
         <source>Choose where to save the package.</source>
         <translation>请选择调查包的保存位置。</translation>
     </message>
@@ -1151,7 +1151,7 @@
         <translation>请输入核查员姓名。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="131"/>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="140"/>
         <source>Package written: {0}</source>
         <translation>调查包已写入:{0}</translation>
     </message>
@@ -1299,6 +1299,11 @@
         <location filename="../../lifecircle_plugin/processing/sync_base.py" line="37"/>
         <source>Life Circle project (GeoPackage)</source>
         <translation>生活圈项目(GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_model.py" line="97"/>
+        <source>{0} — not in the project</source>
+        <translation>{0}(项目中已不存在)</translation>
     </message>
 </context>
 </TS>

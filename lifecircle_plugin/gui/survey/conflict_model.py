@@ -15,6 +15,7 @@ from typing import Dict, List, Optional
 
 from ...core import project_schema as ps
 from ...core.gpkg import layer_names, read_layer
+from ...i18n import tr
 
 log = logging.getLogger(__name__)
 OPEN = "open"
@@ -78,8 +79,23 @@ def open_conflicts(project_gpkg: str, include_resolved: bool = False) -> List[Fa
             a.get("project_value"), a.get("field_value"), a.get("state") or "",
             a.get("created_at")))
     names = _facility_names(project_gpkg, list(grouped))
-    return [FacilityConflicts(uuid, names.get(uuid) or uuid, conflicts)
+    return [FacilityConflicts(uuid, names.get(uuid) or _title_from_values(uuid, conflicts),
+                              conflicts)
             for uuid, conflicts in grouped.items()]
+
+
+def _title_from_values(facility_uuid: str, conflicts: List[Conflict]) -> str:
+    """A facility no longer in the project (deleted there): its name from the values."""
+    for conflict in conflicts:
+        for text in (conflict.field_value, conflict.base):
+            try:
+                values = json.loads(text or "null")
+            except ValueError:
+                continue
+            if isinstance(values, dict) and (values.get("name") or values.get("facility_type")):
+                title = f"{values.get('name') or ''} ({values.get('facility_type')})".strip()
+                return tr("{0} — not in the project").format(title)
+    return facility_uuid
 
 
 def _facility_names(project_gpkg: str, uuids: List[str]) -> Dict[str, str]:

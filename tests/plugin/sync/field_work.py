@@ -70,3 +70,20 @@ def survey(project_gpkg, tmp_path):
     scenario = do_field_work(package)
     rename_in_qgis(project_gpkg, scenario.renamed_both, scenario.project_name)
     return project_gpkg, scenario
+
+
+def edit_in_qgis(project_gpkg, facility_uuid: str, *, status=None, xy=None,
+                 delete=False) -> None:
+    """Planner edits through a QGIS layer, saved: status, position or deletion."""
+    from qgis.core import QgsGeometry, QgsPointXY
+
+    layer = QgsVectorLayer(f"{project_gpkg}|layername=facilities", "edit", "ogr")
+    feature = next(layer.getFeatures(f"\"uuid\" = '{facility_uuid}'"))
+    layer.startEditing()
+    if status is not None:
+        layer.changeAttributeValue(feature.id(), layer.fields().indexOf("status"), status)
+    if xy is not None:
+        layer.changeGeometry(feature.id(), QgsGeometry.fromPointXY(QgsPointXY(*xy)))
+    if delete:
+        layer.deleteFeature(feature.id())
+    assert layer.commitChanges(), layer.commitErrors()

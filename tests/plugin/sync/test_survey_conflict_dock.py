@@ -94,3 +94,40 @@ def test_keeping_the_project_value_changes_no_facility(dock):
     assert query(project_gpkg, "select * from facilities order by fid") == before
     assert query(project_gpkg, "select resolution from conflicts where conflict_uuid = ?",
                  conflict.conflict_uuid) == [("project",)]
+
+
+def test_moved_on_both_sides_and_deleted_in_project(project_gpkg, tmp_path, processing_ready,
+                                                     qgis_iface, clean_qgis_project, qtbot):
+    """Positions side by side as coordinates; taking the field's position moves the
+    facility; a facility deleted in the project is listed by its name from the package."""
+    import processing
+    from field_work import edit_in_qgis, make_package
+    from shapely import wkb
+
+    from lifecircle_plugin.core.survey.store import SurveyStore
+    from lifecircle_plugin.gui.survey.conflict_dock import ConflictDock
+
+    package = make_package(project_gpkg, tmp_path / "moves.lcsurvey")
+    with SurveyStore(package) as store:
+        moved, deleted = store.facilities()[0], store.facilities()[1]
+        store.move_facility(moved.uuid, moved.x + 30.0, moved.y + 20.0, "王")
+        store.update_facility(deleted.uuid, "王", name="现场名称")
+    edit_in_qgis(project_gpkg, moved.uuid, xy=(moved.x - 50.0, moved.y))
+    edit_in_qgis(project_gpkg, deleted.uuid, delete=True)
+    processing.run("lifecircle:importsurvey", {"PROJECT": str(project_gpkg),
+                                               "PACKAGES": [str(package)]})
+    dock = ConflictDock(qgis_iface, str(project_gpkg))
+    qtbot.addWidget(dock)
+    titles = [dock.tree.topLevelItem(i).text(0) for i in range(dock.tree.topLevelItemCount())]
+    assert any("现场名称" in title for title in titles)
+    position = next(c for c in dock.conflicts() if c.facility_uuid == moved.uuid)
+    parent, child = _row(dock, position.conflict_uuid)
+    assert child.text(2) == f"{moved.x - 50.0:.2f}, {moved.y:.2f}"
+    assert child.text(3) == f"{moved.x + 30.0:.2f}, {moved.y + 20.0:.2f}"
+    dock.select_conflict(position.conflict_uuid)
+    dock.confirm = lambda question: True
+    assert dock.resolve_selected("field") == 1
+    blob = query(project_gpkg, "select geom from facilities where uuid = ?", moved.uuid)[0][0]
+    envelope = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[(blob[3] >> 1) & 7]
+    point = wkb.loads(bytes(blob[8 + envelope:]))
+    assert (point.x, point.y) == pytest.approx((moved.x + 30.0, moved.y + 20.0), abs=1e-6)
