@@ -2,6 +2,7 @@
 planner edits done through QGIS, so the import sees what a real round trip produces."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import List
 
@@ -20,6 +21,7 @@ class Scenario:
     address_only_in_field: str  # an update with no conflict
     added: str  # uuid of the facility added in the field
     audited: List[str]
+    photo_sha256: str = ""
 
 
 def package_facilities(project_gpkg) -> List[str]:
@@ -38,10 +40,28 @@ def do_field_work(package: str, inspector: str = "王检查员") -> Scenario:
         store.update_facility(second.uuid, inspector, address="江苏路 123 号")
         audit = store.start_audit(second.uuid, inspector)
         store.save_answer(audit.audit_uuid, "present", "open")
+        photo = png_bytes()
+        store.add_photo(audit.audit_uuid, second.uuid, photo, "IMG_0001.png")
         added = store.add_facility(second.facility_type, "新发现的便利店", second.x + 40.0,
                                    second.y + 25.0, inspector)
         return Scenario(str(package), first.uuid, "现场更正的名称", "规划师改的名称",
-                        second.uuid, added.uuid, [audit.audit_uuid])
+                        second.uuid, added.uuid, [audit.audit_uuid],
+                        hashlib.sha256(photo).hexdigest())
+
+
+def png_bytes() -> bytes:
+    """A small real PNG, drawn by Qt."""
+    from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice
+    from qgis.PyQt.QtGui import QColor, QImage
+
+    image = QImage(8, 6, QImage.Format.Format_RGB32)
+    image.fill(QColor(200, 40, 40))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data)
 
 
 def rename_in_qgis(project_gpkg, facility_uuid: str, name: str) -> None:

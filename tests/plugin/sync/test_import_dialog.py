@@ -53,6 +53,7 @@ def test_dry_run_counts_what_the_field_work_did(planned):
     #                        adds updates conflicts errors
     assert table["facilities"] == (1, 1, 1, 0)
     assert table["audits"][0] == len(scenario.audited)
+    assert table["audit_photos"][0] == 1
     assert sum(row[3] for row in table.values()) == 0
     assert dialog.import_button.isEnabled()
     assert dialog.notes.toPlainText() == ""  # no schema drift, nothing kept aside
@@ -74,8 +75,10 @@ def test_import_refused_while_a_layer_has_unsaved_edits(planned, qtbot):
     layer.rollBack()
 
 
-def test_import_applies_holds_and_reloads(planned, qtbot):
+def test_import_applies_holds_and_reloads(planned, qtbot, tmp_path):
     dialog, project_gpkg, scenario = planned
+    photos = tmp_path / "photos chosen"
+    dialog.attachments.setFilePath(str(photos))
     layer = QgsVectorLayer(f"{project_gpkg}|layername=facilities", "facilities", "ogr")
     QgsProject.instance().addMapLayer(layer)
     shown_before = layer.featureCount()
@@ -97,6 +100,10 @@ def test_import_applies_holds_and_reloads(planned, qtbot):
     audits = [r[0] for r in query(project_gpkg, "select audit_uuid from audits")]
     assert audits == scenario.audited
     assert not dialog.import_button.isEnabled()  # a new dry run is needed
+    written = [p for p in photos.rglob("*") if p.is_file()]
+    assert [sha256(p) for p in written] == [scenario.photo_sha256]
+    linked = query(project_gpkg, "select original_name, sha256 from audit_photos")
+    assert linked == [("IMG_0001.png", scenario.photo_sha256)]
 
 
 def test_algorithm_dry_run_then_import_then_again(surveyed, processing_ready):
