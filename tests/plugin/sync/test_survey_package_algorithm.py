@@ -77,3 +77,18 @@ def test_dialog_writes_the_package_in_a_task(built_project, clean_qgis_project, 
     assert _package_uuids(out) == package_facilities(built_project)
     assert dialog.progress.bar.value() == 100
     assert str(out) in dialog.bar.currentItem().text()
+
+
+def test_algorithm_names_the_known_subdistricts_for_an_unknown_one(built_project,
+                                                                   processing_ready, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as refused:
+        processing.run("lifecircle:makesurveypackage", {
+            "PROJECT": str(built_project), "SUBDISTRICT": "不存在街道", "INSPECTOR": "王",
+            "OUTPUT": str(tmp_path / "x.lcsurvey")})
+    names = [r[0] for r in query(built_project, "select name from subdistricts")]
+    assert "不存在街道" in str(refused.value)
+    assert all(name in str(refused.value) for name in names)
+    assert list(tmp_path.iterdir()) == []
