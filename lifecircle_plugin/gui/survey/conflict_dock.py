@@ -70,14 +70,19 @@ class ConflictDock(QgsDockWidget):
         self.accept_button.setObjectName("accept_field")
         self.keep_button.clicked.connect(lambda: self.resolve_selected(PROJECT))
         self.accept_button.clicked.connect(lambda: self.resolve_selected(FIELD))
-        buttons = QHBoxLayout()
-        for widget in (self.show_resolved, refresh, self.keep_button, self.accept_button):
-            buttons.addWidget(widget)
+        options = QHBoxLayout()
+        options.addWidget(self.show_resolved)
+        options.addStretch()
+        options.addWidget(refresh)
+        decisions = QHBoxLayout()
+        decisions.addWidget(self.keep_button)
+        decisions.addWidget(self.accept_button)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.bar)
+        layout.addLayout(options)
         layout.addWidget(self.tree)
-        layout.addLayout(buttons)
+        layout.addLayout(decisions)
         self.setWidget(body)
         self.refresh()
 
@@ -101,12 +106,16 @@ class ConflictDock(QgsDockWidget):
                                          display(conflict.project),
                                          display(conflict.field_value), conflict.kind])
                 child.setData(0, ROLE, conflict)
+                for column in range(1, 4):
+                    child.setToolTip(column, child.text(column))
                 if conflict.state != conflict_model.OPEN:
                     child.setDisabled(True)
                 parent.addChild(child)
             self.tree.addTopLevelItem(parent)
+            parent.setFirstColumnSpanned(True)
             parent.setExpanded(True)
-        self.tree.resizeColumnToContents(0)
+        for column in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(column)
         self._selection_changed()
 
     def conflicts(self) -> List[Conflict]:
