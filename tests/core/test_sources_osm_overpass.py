@@ -197,6 +197,9 @@ OSM_XML = """<?xml version='1.0' encoding='UTF-8'?>
     <tag k="highway" v="service"/><tag k="access" v="private"/></way>
   <way id="14" version="1"><nd ref="7"/><nd ref="8"/><nd ref="9"/><nd ref="7"/>
     <tag k="leisure" v="park"/><tag k="name" v="小游园"/></way>
+  <way id="15" version="1"><nd ref="8"/><nd ref="9"/>
+    <tag k="highway" v="platform"/><tag k="public_transport" v="platform"/>
+    <tag k="bus" v="yes"/><tag k="name" v="仙霞路站"/></way>
 </osm>
 """
 
@@ -208,9 +211,12 @@ def test_osm_xml_pois_and_network(tmp_path):
     path.write_text(OSM_XML, encoding="utf-8")
     assert guess_kind(path) == "osm"
     records = {r.source_id: r for r in read_pois(path)}
-    assert set(records) == {"node/6", "way/14"}
+    assert set(records) == {"node/6", "way/14", "way/15"}
     assert records["node/6"].name == "华氏大药房"
     assert records["way/14"].footprint is not None
+    platform = records["way/15"]  # an open way: its middle point, no footprint
+    assert platform.footprint is None
+    assert (platform.lon, platform.lat) == pytest.approx((121.4030, 31.2025))
     network = network_from_osm(read_osm(path, ["lines"]), "EPSG:4549")
     # the residential way and the footway cross at node 5: four edges, five nodes
     assert len(network.edges) == 4 and len(network.nodes) == 5
