@@ -39,47 +39,26 @@ WGS84 = "EPSG:4326"
 
 
 def build_project(config: BuildConfig, progress: Progress = NO_PROGRESS) -> BuildReport:
+    """Read every input, classify, build the network, place residents, then write once."""
     started = time.monotonic()
     catalogue = load_catalogue(config.catalogue_dir, config.catalogue_overrides)
     report = BuildReport(out=config.out, crs="")
     cache: Dict[Path, list] = {}
     progress.update(1, "reading sub-districts")
-    sub_layer = read_ogr_layer(config.subdistricts.path, config.subdistricts.layer,
-                               config.subdistricts.crs, config.subdistricts.encoding) \
-        if config.subdistricts else None
+    sub_layer = _read_subdistricts(config)
     progress.update(5, "reading POI sources")
     records, source_rows = _read_sources(config, cache, progress.sub(5, 35))
-    if sub_layer is not None:
-        source_rows.append(source_row(config.subdistricts, "vector", len(sub_layer.features),
-                                       "subdistricts"))
     crs = config.crs or choose_crs(_sample_lonlat(sub_layer, records))
     report.crs = crs
-    areas, study_label = _areas(config, sub_layer, records, crs, report)
-    report.subdistricts, report.study_area = len(areas), study_label
+    areas = _areas(config, sub_layer, crs, report)
     progress.update(35, "building the walking network")
     network = _network(config, cache, crs, progress.sub(35, 65))
-    if network is not None and config.network is not None:
-        source_rows.append(source_row(config.network, config.network.kind or guess_kind(
-            config.network.path), len(network.edges), "network"))
-    if config.study_area is not None:
-        source_rows.append(source_row(config.study_area, "vector", 0, "study_area"))
-    if not areas and network is not None and network.nodes:
-        areas = [_study_area_from_network(config, network, report)]
-        report.subdistricts, report.study_area = 1, "convex hull of the walking network"
-    if not areas and records:
-        hull = og.study_area_from([Point(x, y) for x, y in zip(*reproject(
-            [r.lon for r in records], [r.lat for r in records], WGS84, crs))])
-        areas = [_study_area(config, hull, report)]
-        report.subdistricts, report.study_area = 1, "convex hull of the POIs"
+    areas = areas or _fallback_study_area(config, network, records, crs, report)
+    report.subdistricts = len(areas)
+    source_rows += _input_rows(config, sub_layer, network)
     progress.update(65, "classifying facilities")
     facilities, unclassified = _classify(records, catalogue, config, crs, report)
-    index = og.assign_area([Point(f.x, f.y) for f in facilities], areas)
-    names = [areas[i].name if i is not None else None for i in index]
-    report.inside_subdistricts = sum(1 for n in names if n is not None)
-    inside = [f for f, n in zip(facilities, names) if n is not None]
-    report.per_type_inside = dict(Counter(f.facility_type for f in inside))
-    report.per_task_inside = dict(sorted(Counter(
-        catalogue.types[f.facility_type].task for f in inside).items()))
+    names = _locate(facilities, areas, catalogue, report)
     progress.update(75, "placing residents")
     origins = place_residents(config, areas, crs, report)
     progress.update(85, "writing the project")
@@ -88,6 +67,52 @@ def build_project(config: BuildConfig, progress: Progress = NO_PROGRESS) -> Buil
     report.seconds = time.monotonic() - started
     progress.update(100, "done")
     return report
+
+
+def _read_subdistricts(config: BuildConfig):
+    spec = config.subdistricts
+    if spec is None:
+        return None
+    return read_ogr_layer(spec.path, spec.layer, spec.crs, spec.encoding)
+
+
+def _input_rows(config: BuildConfig, sub_layer, network) -> List[dict]:
+    """lc_sources rows of the non-POI inputs (residents add their own)."""
+    rows = []
+    if sub_layer is not None:
+        rows.append(source_row(config.subdistricts, "vector", len(sub_layer.features),
+                               "subdistricts"))
+    if network is not None and config.network is not None:
+        rows.append(source_row(config.network, config.network.kind or guess_kind(
+            config.network.path), len(network.edges), "network"))
+    if config.study_area is not None:
+        rows.append(source_row(config.study_area, "vector", 0, "study_area"))
+    return rows
+
+
+def _fallback_study_area(config, network, records, crs, report) -> List[og.Area]:
+    """No sub-districts and no study-area file: the hull of the network, else of the POIs."""
+    if network is not None and network.nodes:
+        points, label = list(network.nodes.values()), "convex hull of the walking network"
+    elif records:
+        xs, ys = reproject([r.lon for r in records], [r.lat for r in records], WGS84, crs)
+        points, label = [Point(x, y) for x, y in zip(xs, ys)], "convex hull of the POIs"
+    else:
+        return []
+    report.study_area = label
+    return [_study_area(config, og.study_area_from(points), report)]
+
+
+def _locate(facilities, areas, catalogue, report) -> List[Optional[str]]:
+    """The sub-district of each facility (None outside all), counted inside per type/task."""
+    index = og.assign_area([Point(f.x, f.y) for f in facilities], areas)
+    names = [areas[i].name if i is not None else None for i in index]
+    inside = [f for f, n in zip(facilities, names) if n is not None]
+    report.inside_subdistricts = len(inside)
+    report.per_type_inside = dict(Counter(f.facility_type for f in inside))
+    report.per_task_inside = dict(sorted(Counter(
+        catalogue.types[f.facility_type].task for f in inside).items()))
+    return names
 
 
 def _read_sources(config, cache, progress: Progress):
@@ -122,19 +147,22 @@ def _sample_lonlat(sub_layer, records) -> Tuple[float, float]:
     return 121.4, 31.2
 
 
-def _areas(config, sub_layer, records, crs, report) -> Tuple[List[og.Area], str]:
+def _areas(config, sub_layer, crs, report) -> List[og.Area]:
+    """Sub-districts, or the planner's study area(s); empty when neither was given."""
     if sub_layer is not None:
-        return _subdistrict_areas(config.subdistricts, sub_layer, crs), "subdistricts"
-    if config.study_area is not None:
-        spec = config.study_area
-        layer = read_ogr_layer(spec.path, spec.layer, spec.crs, spec.encoding)
-        areas = _subdistrict_areas(spec, layer, crs)
-        if any(a.population is not None for a in areas):
-            report.population_source = "the study areas' own population field"
-            return areas, f"study areas from {layer.path.name}"
-        geometry = shapely.union_all([a.geometry for a in areas])
-        return [_study_area(config, geometry, report)], f"study area from {layer.path.name}"
-    return [], ""
+        report.study_area = "subdistricts"
+        return _subdistrict_areas(config.subdistricts, sub_layer, crs)
+    if config.study_area is None:
+        return []
+    spec = config.study_area
+    layer = read_ogr_layer(spec.path, spec.layer, spec.crs, spec.encoding)
+    areas = _subdistrict_areas(spec, layer, crs)
+    if any(a.population is not None for a in areas):
+        report.population_source = "the study areas' own population field"
+        report.study_area = f"study areas from {layer.path.name}"
+        return areas
+    report.study_area = f"study area from {layer.path.name}"
+    return [_study_area(config, shapely.union_all([a.geometry for a in areas]), report)]
 
 
 def _subdistrict_areas(spec: SourceSpec, layer, crs) -> List[og.Area]:
@@ -176,11 +204,6 @@ def _study_area(config, geometry, report) -> og.Area:
                                   "(points), so shares are not shares of people")
     report.population_source = how
     return og.Area("study area", polygonal(geometry), population)
-
-
-def _study_area_from_network(config, network, report) -> og.Area:
-    hull = og.study_area_from(list(network.nodes.values()))
-    return _study_area(config, hull, report)
 
 
 def _network(config, cache, crs, progress) -> Optional[net.Network]:
