@@ -3,8 +3,10 @@ on either side, concurrent adds, same photo name, NFC/NFD, time zones, refusals,
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import unicodedata
+from pathlib import Path
 
 import pytest
 from osgeo import ogr
@@ -13,16 +15,8 @@ from lifecircle_plugin.core.errors import InputError
 from lifecircle_plugin.core.survey.importer import apply_import, plan_import
 from lifecircle_plugin.core.survey.receipt import read_receipt, receipt_path
 from lifecircle_plugin.core.survey.resolve import resolve_conflict
-from tests.sync_support import JIANGSU_ROAD, FieldWork, fixtures, make_survey_package, read_table
+from tests.sync_support import FieldWork, read_table
 from tests.sync_support.fixtures import subdistrict_uuids
-
-changning_project, project = fixtures.changning_project, fixtures.project
-
-
-def two_packages(project, tmp_path):
-    a = make_survey_package(project, tmp_path / "zhang.lcsurvey", JIANGSU_ROAD, "张三")
-    b = make_survey_package(project, tmp_path / "li.lcsurvey", JIANGSU_ROAD, "李四")
-    return a, b
 
 
 def facility(project, facility_uuid):
@@ -50,9 +44,9 @@ def planner_deletes(project, facility_uuid):
     dataset = None
 
 
-def test_two_inspectors_different_fields_both_kept(project, tmp_path):
+def test_two_inspectors_different_fields_both_kept(project, packages, tmp_path):
     target = subdistrict_uuids(project)[0]
-    a, b = two_packages(project, tmp_path)
+    a, b = packages
     with FieldWork(a) as work:
         work.edit(target, "name", "张三写的名字")
     with FieldWork(b) as work:
@@ -63,10 +57,10 @@ def test_two_inspectors_different_fields_both_kept(project, tmp_path):
     assert (row["name"], row["address"]) == ("张三写的名字", "江苏路480号")
 
 
-def test_two_inspectors_same_field_is_a_conflict_keeping_both_values(project, tmp_path):
+def test_two_inspectors_same_field_is_a_conflict_keeping_both_values(project, packages, tmp_path):
     target = subdistrict_uuids(project)[1]
     original = facility(project, target)["name"]
-    a, b = two_packages(project, tmp_path)
+    a, b = packages
     with FieldWork(a) as work:
         work.edit(target, "name", "甲名")
         audit_a = work.audit(target, {"clean": True})
@@ -93,9 +87,9 @@ def test_two_inspectors_same_field_is_a_conflict_keeping_both_values(project, tm
     assert (resolved["state"], resolved["resolution"]) == ("resolved", "field")
 
 
-def test_conflict_kept_with_project_value_is_not_raised_again(project, tmp_path):
+def test_conflict_kept_with_project_value_is_not_raised_again(project, packages, tmp_path):
     target = subdistrict_uuids(project)[2]
-    (a, _) = two_packages(project, tmp_path)
+    (a, _) = packages
     planner_sets(project, target, status="under_construction")
     with FieldWork(a) as work:
         work.edit(target, "status", "closed")
@@ -108,9 +102,9 @@ def test_conflict_kept_with_project_value_is_not_raised_again(project, tmp_path)
         resolve_conflict(project, conflict.conflict_uuid, "field")
 
 
-def test_planner_deleted_an_audited_facility(project, tmp_path):
+def test_planner_deleted_an_audited_facility(project, packages, tmp_path):
     target = subdistrict_uuids(project)[3]
-    (a, _) = two_packages(project, tmp_path)
+    (a, _) = packages
     with FieldWork(a) as work:
         audit = work.audit(target, {"clean": True})
     planner_deletes(project, target)
@@ -124,9 +118,9 @@ def test_planner_deleted_an_audited_facility(project, tmp_path):
     assert facility(project, target)["uuid"] == target
 
 
-def test_not_found_in_field_but_edited_in_project_is_a_conflict(project, tmp_path):
+def test_not_found_in_field_but_edited_in_project_is_a_conflict(project, packages, tmp_path):
     edited, untouched = subdistrict_uuids(project)[4:6]
-    (a, _) = two_packages(project, tmp_path)
+    (a, _) = packages
     planner_sets(project, edited, name="规划师改名")
     with FieldWork(a) as work:
         work.edit(edited, "status", "not_found")
@@ -140,8 +134,8 @@ def test_not_found_in_field_but_edited_in_project_is_a_conflict(project, tmp_pat
     assert facility(project, edited)["status"] == "not_found"
 
 
-def test_both_laptops_added_facilities_no_collision(project, tmp_path):
-    a, b = two_packages(project, tmp_path)
+def test_both_laptops_added_facilities_no_collision(project, packages, tmp_path):
+    a, b = packages
     count = len(read_table(project, "facilities"))
     with FieldWork(a) as work:
         new_a = [work.add_facility("pharmacy", f"药店{i}", 500000.0 + i, 3450000.0)
@@ -157,9 +151,9 @@ def test_both_laptops_added_facilities_no_collision(project, tmp_path):
     assert audits == {audit_a: new_a[0], audit_b: new_b}
 
 
-def test_img_0001_from_two_laptops_both_kept(project, tmp_path):
+def test_img_0001_from_two_laptops_both_kept(project, packages, tmp_path):
     target = subdistrict_uuids(project)[6]
-    a, b = two_packages(project, tmp_path)
+    a, b = packages
     photos = {}
     for package, data in ((a, b"laptop A photo" * 50), (b, b"laptop B photo" * 50)):
         with FieldWork(package) as work:
@@ -173,11 +167,11 @@ def test_img_0001_from_two_laptops_both_kept(project, tmp_path):
         assert (project.parent / row["path"]).read_bytes() == photos[row["photo_uuid"]]
 
 
-def test_nfc_and_nfd_names_from_two_sides_are_not_a_conflict(project, tmp_path):
+def test_nfc_and_nfd_names_from_two_sides_are_not_a_conflict(project, packages, tmp_path):
     target = subdistrict_uuids(project)[7]
     name = "長寧 Café 豈"  # accent and compatibility ideograph: NFD differs from NFC
     planner_sets(project, target, name=unicodedata.normalize("NFC", name))
-    (a, _) = two_packages(project, tmp_path)
+    (a, _) = packages
     with FieldWork(a) as work:
         work.edit(target, "name", unicodedata.normalize("NFD", name))
     report = apply_import(project, [a])
@@ -185,9 +179,9 @@ def test_nfc_and_nfd_names_from_two_sides_are_not_a_conflict(project, tmp_path):
     assert facility(project, target)["name"] == unicodedata.normalize("NFC", name)
 
 
-def test_inspected_at_keeps_its_offset(project, tmp_path):
+def test_inspected_at_keeps_its_offset(project, packages, tmp_path):
     target = subdistrict_uuids(project)[8]
-    (a, _) = two_packages(project, tmp_path)
+    (a, _) = packages
     with FieldWork(a) as work:
         audit = work.audit(target, {"clean": True}, started_at="2026-05-22T09:30:00+08:00")
     report = apply_import(project, [a])
@@ -197,16 +191,17 @@ def test_inspected_at_keeps_its_offset(project, tmp_path):
     assert row["imported_at"] == report.imported_at != row["inspected_at"]
 
 
-def test_refuses_other_project_newer_schema_and_locked_project(project, tmp_path):
-    (a, _) = two_packages(project, tmp_path)
-    other = make_survey_package(project, tmp_path / "other.lcsurvey", JIANGSU_ROAD, "王五",
-                                project_id="another-project")
+def test_refuses_other_project_newer_schema_and_locked_project(project, packages, tmp_path):
+    (a, b) = packages
+    other, newer = (Path(shutil.copyfile(b, tmp_path / name))
+                    for name in ("other.lcsurvey", "newer.lcsurvey"))
+    for package, key, value in ((other, "project_id", "another-project"),
+                                (newer, "schema_version", "99")):
+        with FieldWork(package) as work:
+            work.connection.execute("UPDATE package_info SET value = ? WHERE key = ?",
+                                    (value, key))
     with pytest.raises(InputError, match="another project"):
         apply_import(project, [a, other])
-    newer = make_survey_package(project, tmp_path / "newer.lcsurvey", JIANGSU_ROAD, "王五")
-    with FieldWork(newer) as work:
-        work.connection.execute("UPDATE package_info SET value = '99'"
-                                " WHERE key = 'schema_version'")
     with pytest.raises(InputError, match="newer"):
         plan_import(project, [newer])
     holder = sqlite3.connect(str(project))
@@ -218,16 +213,17 @@ def test_refuses_other_project_newer_schema_and_locked_project(project, tmp_path
     finally:
         holder.rollback()
         holder.close()
-    assert read_table(project, "audits") == [] and read_table(project, "import_log") == []
+    assert read_table(project, "audits", missing_ok=True) == []
+    assert read_table(project, "import_log", missing_ok=True) == []
     not_a_package = tmp_path / "notes.lcsurvey"
     not_a_package.write_text("hello")
     with pytest.raises(InputError, match="not a survey package"):
         plan_import(project, [not_a_package])
 
 
-def test_schema_drift_maps_by_name_and_keeps_homeless_values(project, tmp_path):
+def test_schema_drift_maps_by_name_and_keeps_homeless_values(project, packages, tmp_path):
     target = subdistrict_uuids(project)[9]
-    (a, _) = two_packages(project, tmp_path)
+    (a, _) = packages
     dataset = ogr.Open(str(project), 1)  # the planner renamed address -> addr
     layer = dataset.GetLayerByName("facilities")
     index = layer.GetLayerDefn().GetFieldIndex("address")

@@ -145,10 +145,10 @@ def apply_import(project_gpkg, packages: Sequence, attachments_dir=None,
     project_gpkg = Path(project_gpkg)
     attachments = Path(attachments_dir) if attachments_dir else \
         default_attachments_dir(project_gpkg)
-    ensure_sync_layers(project_gpkg)
     report = ImportReport(project_gpkg, imported_at=now_iso(), attachments_dir=attachments)
     connection = gpkg_sql.connect(project_gpkg, write=True)
     try:
+        project_state.create_missing_layers(connection)
         state = project_state.load(connection, project_gpkg)
         read = _read_all(packages, state, report)
         _hold("read")
@@ -216,34 +216,3 @@ def _hold(step: str) -> None:
         return
     Path(spec.split(":", 1)[1]).write_text(step)
     time.sleep(600)
-
-
-def ensure_sync_layers(project_gpkg) -> List[str]:
-    """Create the survey layers the project lacks (empty, schema from project_schema),
-    before the import transaction: OGR creates GeoPackage layers with their rtree and
-    metadata. Returns the names created."""
-    from .. import gpkg
-
-    existing = set(gpkg.layer_names(project_gpkg))
-    missing = [name for name in project_state.SYNC_LAYERS if name not in existing]
-    if not missing:
-        return []
-    crs = _project_crs(project_gpkg)
-    dataset = gpkg.open_dataset(project_gpkg, update=True)
-    try:
-        for name in missing:
-            gpkg.write_layer(dataset, name, [], crs, overwrite=False)
-    except RuntimeError as exc:
-        raise InputError(f"cannot add survey layers: {exc}", file=project_gpkg) from None
-    finally:
-        dataset = None
-    return missing
-
-
-def _project_crs(project_gpkg) -> str:
-    connection = gpkg_sql.connect(project_gpkg, write=False)
-    try:
-        crs = project_state._crs(connection)
-    finally:
-        connection.close()
-    return crs or ps.DEFAULT_CRS
