@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from osgeo import ogr
 
-from lifecircle_plugin.core.errors import InputError
+from lifecircle_plugin.core.errors import Cancelled, InputError
+from lifecircle_plugin.core.progress import Progress
 from lifecircle_plugin.core.survey.importer import apply_import, plan_import
 from lifecircle_plugin.core.survey.receipt import read_receipt, receipt_path
 from lifecircle_plugin.core.survey.resolve import resolve_conflict
@@ -240,3 +241,35 @@ def test_schema_drift_maps_by_name_and_keeps_homeless_values(project, packages, 
     assert any("address" in note for note in report.extra_values)
     assert any("opening_hours" in note for note in report.extra_values)
     assert any("address" in note for note in report.drift)
+
+
+def test_cancel_rolls_back_and_bad_rows_are_counted_as_errors(project, packages, tmp_path):
+    (a, _) = packages
+    uuids = subdistrict_uuids(project)
+    with FieldWork(a) as work:
+        work.audit(uuids[0], {"clean": True})
+        broken = work.add_facility("pharmacy", "无坐标药店", 0.0, 0.0)
+        work.connection.execute("UPDATE facilities SET x = NULL WHERE uuid = ?", (broken,))
+    before = read_table(project, "facilities")
+    calls = []
+    cancelling = Progress(lambda pct, msg: calls.append(pct), lambda: len(calls) > 1)
+    with pytest.raises(Cancelled):
+        apply_import(project, [a], progress=cancelling)
+    assert read_table(project, "facilities") == before
+    assert read_table(project, "audits", missing_ok=True) == []
+    plan = plan_import(project, [a])
+    assert plan.layer("facilities").errors == 1 and "without a position" in plan.errors[0]
+    report = apply_import(project, [a])
+    assert broken not in {f["uuid"] for f in read_table(project, "facilities")}
+    assert "without a position" in read_receipt(receipt_path(a)).errors[0]
+    assert report.layer("audits").adds == 1
+
+
+def test_read_receipt_refuses_other_files(tmp_path):
+    other = tmp_path / "x.receipt.json"
+    other.write_text('{"hello": 1}', encoding="utf-8")
+    with pytest.raises(InputError, match="not a Life Circle import receipt"):
+        read_receipt(other)
+    other.write_text("not json", encoding="utf-8")
+    with pytest.raises(InputError, match="not a readable receipt"):
+        read_receipt(other)

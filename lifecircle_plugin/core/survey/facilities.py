@@ -46,6 +46,14 @@ class FacilityImporter:
             photo.facility_uuid for photo in package.photos}
         held: Set[str] = set()
         for facility_uuid, row in package.facilities.items():
+            problem = _invalid(row)
+            if problem:
+                message = f"{package.path.name}: facility {facility_uuid}: {problem}; not imported"
+                result.errors.append(message)
+                self.plan.errors.append(message)
+                self.counts.errors += 1
+                held.add(facility_uuid)
+                continue
             if self._import_facility(package, result, facility_uuid, row,
                                      facility_uuid in touched):
                 held.add(facility_uuid)
@@ -265,6 +273,19 @@ class FacilityImporter:
         self.state.logged.add((kind, record_uuid))
 
 
+
+
+def _invalid(row) -> str:
+    """What makes a package facility unusable, or '' if nothing does."""
+    if not row.get("facility_type"):
+        return "no facility type"
+    for name in ("x", "y"):
+        value = row.get(name)
+        if value is not None and not isinstance(value, (int, float)):
+            return f"{name} is not a number ({value!r})"
+    if row.get("origin") == "field" and (row.get("x") is None or row.get("y") is None):
+        return "added in the field without a position"
+    return ""
 
 
 def _nfc(values: Dict[str, Any]) -> Dict[str, Any]:

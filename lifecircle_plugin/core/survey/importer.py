@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence
 
 from .. import project_schema as ps
-from ..errors import InputError
+from ..errors import Cancelled, InputError
 from ..progress import NO_PROGRESS, Progress
 from . import gpkg_sql, project_state
 from .audit_records import AuditImporter, write_photo_files
@@ -159,6 +159,7 @@ def apply_import(project_gpkg, packages: Sequence, attachments_dir=None,
         _hold("photos")
         records.write_photo_rows(writer)
         writer.finish()
+        progress.update(95, "saving")  # the last point where a cancel is honoured
         _hold("commit")
         connection.execute("COMMIT")
     except BaseException:
@@ -169,7 +170,10 @@ def apply_import(project_gpkg, packages: Sequence, attachments_dir=None,
         connection.close()
     for package_result in report.packages:
         package_result.receipt = write_receipt(package_result, report, receipts_dir)
-    progress.update(100, "import complete")
+    try:
+        progress.update(100, "import complete")
+    except Cancelled:
+        pass  # committed: too late to cancel, and nothing is half-done
     return report
 
 
