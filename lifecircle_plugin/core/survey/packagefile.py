@@ -17,7 +17,7 @@ import tempfile
 import unicodedata
 import uuid
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Union
+from typing import Any, Dict, Iterable, List, Optional, Union
 
 import sqlite_utils
 
@@ -68,6 +68,15 @@ class IncompleteAudit(InputError):
 def now_iso() -> str:
     """Local time with its UTC offset, to the millisecond, as the device sees it."""
     return dt.datetime.now().astimezone().isoformat(timespec="milliseconds")
+
+
+def to_json(value: Any) -> str:
+    """JSON as the package stores it: UTF-8 text, Chinese kept readable."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def from_json(text: Optional[str]) -> Any:
+    return None if text is None else json.loads(text)
 
 
 def nfc(text):
@@ -169,7 +178,7 @@ def write_package(out_path: Union[str, Path], info: Dict[str, Any],
 
 def _fill(db: sqlite_utils.Database, info: Dict[str, Any], facilities, checklists,
           context) -> None:
-    db.conn.executescript(DDL)
+    db.conn.executescript(f"BEGIN;\n{DDL}\nCOMMIT;")
     now = now_iso()
     rows = []
     for facility in facilities:
