@@ -14,6 +14,7 @@ from pathlib import Path
 import fiona
 import pytest
 from osgeo import ogr
+from shapely.geometry import shape
 
 from lifecircle_plugin.core.survey.importer import apply_import, plan_import
 from lifecircle_plugin.core.survey.receipt import read_receipt, receipt_path
@@ -22,6 +23,12 @@ from tests.sync_support.fixtures import subdistrict_uuids
 
 PHOTO_A = b"\xff\xd8\xff\xe0 jpeg bytes of the entrance " * 40
 PHOTO_B = b"\xff\xd8\xff\xe0 jpeg bytes of the ramp " * 40
+
+
+def jiangsu_polygon(project: Path):
+    with fiona.open(project, layer="subdistricts") as layer:
+        return next(shape(f["geometry"]) for f in layer
+                    if f["properties"]["name"] == JIANGSU_ROAD)
 
 
 def jiangsu_uuids(project: Path):
@@ -42,8 +49,8 @@ def test_jiangsu_road_field_work_lands_in_the_project(project, packages, tmp_pat
         work.audit(closed, {"open_hours_ok": False})
         work.edit(closed, "status", "closed")
         centre = work.facility(audited)
-        new = work.add_facility("convenience_store", "好德便利", centre["x"] + 30,
-                                centre["y"] + 20)
+        inside = jiangsu_polygon(project).representative_point()
+        new = work.add_facility("convenience_store", "好德便利", inside.x, inside.y)
         work.audit(new, {"open_hours_ok": True})
     before = hashlib.sha256(project.read_bytes()).hexdigest()
 
@@ -77,11 +84,10 @@ def test_jiangsu_road_field_work_lands_in_the_project(project, packages, tmp_pat
     assert points[first] == pytest.approx((centre["x"], centre["y"]))
     dataset = ogr.Open(str(project))
     layer = dataset.GetLayerByName("facilities")
-    layer.SetSpatialFilterRect(centre["x"] + 29, centre["y"] + 19, centre["x"] + 31,
-                               centre["y"] + 21)
+    layer.SetSpatialFilterRect(inside.x - 0.5, inside.y - 0.5, inside.x + 0.5, inside.y + 0.5)
     assert [f.GetField("uuid") for f in layer] == [new]
     minx, maxx, miny, maxy = layer.GetExtent(force=0)
-    assert minx <= centre["x"] + 30 <= maxx and miny <= centre["y"] + 20 <= maxy
+    assert minx <= inside.x <= maxx and miny <= inside.y <= maxy
     dataset = None
 
     photos = read_table(project, "audit_photos")

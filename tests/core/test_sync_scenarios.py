@@ -208,7 +208,7 @@ def test_refuses_other_project_newer_schema_and_locked_project(project, packages
     holder = sqlite3.connect(str(project))
     holder.execute("BEGIN IMMEDIATE")  # another writer, e.g. QGIS saving layer edits
     try:
-        with pytest.raises(InputError, match="another program") as error:
+        with pytest.raises(InputError, match="in use by another program") as error:
             apply_import(project, [a])
         assert "database is locked" not in str(error.value)
     finally:
@@ -273,3 +273,38 @@ def test_read_receipt_refuses_other_files(tmp_path):
     other.write_text("not json", encoding="utf-8")
     with pytest.raises(InputError, match="not a readable receipt"):
         read_receipt(other)
+
+
+def test_a_reader_holding_the_file_at_commit_is_refused_cleanly(project, packages):
+    (a, _) = packages
+    with FieldWork(a) as work:
+        work.audit(subdistrict_uuids(project)[0], {"clean": True})
+    apply_import(project, [packages[1]])  # survey layers exist, the rest is this import's
+    before = read_table(project, "audits")
+    reader = sqlite3.connect(str(project))  # e.g. QGIS drawing the layer, mid-read
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM facilities").fetchone()
+    try:
+        with pytest.raises(InputError, match="in use by another program"):
+            apply_import(project, [a])
+    finally:
+        reader.rollback()
+        reader.close()
+    assert read_table(project, "audits") == before
+    assert apply_import(project, [a]).layer("audits").adds == 1
+
+
+def test_field_changing_a_held_value_again_supersedes_the_open_conflict(project, packages,
+                                                                         tmp_path):
+    (a, _) = packages
+    target = subdistrict_uuids(project)[10]
+    planner_sets(project, target, name="规划名")
+    with FieldWork(a) as work:
+        work.edit(target, "name", "现场名一")
+    first = apply_import(project, [a]).conflicts[0]
+    with FieldWork(a) as work:  # more field work on the same laptop, exported again
+        work.edit(target, "name", "现场名二")
+    second = apply_import(project, [a]).conflicts[0]
+    states = {r["conflict_uuid"]: r["state"] for r in read_table(project, "conflicts")}
+    assert states == {first.conflict_uuid: "superseded", second.conflict_uuid: "open"}
+    assert second.field_value == "现场名二" and second.project == "规划名"

@@ -125,7 +125,8 @@ class FacilityImporter:
         values.update(
             uuid=row["uuid"], task=row.get("task"), source="survey",
             source_id=package.package_uuid, updated_at=self.now,
-            subdistrict=subdistrict_of(self.state, row.get("x"), row.get("y")),
+            subdistrict=subdistrict_of(self.state, row.get("x"), row.get("y"))
+            or row.get("subdistrict"),
             sources=dumps([{"source": "survey", "source_id": package.package_uuid,
                             "inspector": package.inspector}]),
             attributes=dumps(row.get("attributes") or {}))

@@ -89,27 +89,41 @@ def connect(path, *, write: bool) -> sqlite3.Connection:
                                      isolation_level=None)
         connection.execute("SELECT count(*) FROM gpkg_contents").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise _explain(exc, path) from None
+        raise explain(exc, path) from None
     _register_functions(connection)
     if write:
         try:
             connection.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             connection.close()
-            raise _explain(exc, path) from None
+            raise explain(exc, path) from None
     return connection
 
 
-def _explain(exc: sqlite3.DatabaseError, path) -> InputError:
+def commit(connection: sqlite3.Connection, path) -> None:
+    """COMMIT, turning a lock held by a reader at that moment (COMMIT needs the file to
+    itself in rollback-journal mode) into the same clear refusal; the transaction is
+    rolled back so nothing is half-written."""
+    try:
+        connection.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise explain(exc, path) from None
+
+
+def explain(exc: sqlite3.DatabaseError, path) -> InputError:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return InputError(
-            "the project is being written by another program (QGIS with unsaved layer edits,"
-            " or another import); save or discard those edits, close it and try again",
+            "the project is in use by another program (QGIS saving or holding unsaved layer"
+            " edits, or another import); save or discard those edits, close it and try"
+            " again",
             file=path)
     if "no such table" in text:
         return InputError("not a GeoPackage (no gpkg_contents table)", file=path)
-    return InputError(f"cannot open the project GeoPackage: {text}", file=path)
+    return InputError(f"the project GeoPackage cannot be read or written: {text}",
+                      file=path)
 
 
 def tables(connection: sqlite3.Connection) -> List[str]:
@@ -229,3 +243,8 @@ def create_layer(connection: sqlite3.Connection, table: str, geometry_type: Opti
     connection.execute(
         "INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index',"
         " 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')", (table,))
+
+
+def rollback(connection: sqlite3.Connection) -> None:
+    if connection.in_transaction:
+        connection.execute("ROLLBACK")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -161,10 +162,12 @@ def apply_import(project_gpkg, packages: Sequence, attachments_dir=None,
         writer.finish()
         progress.update(95, "saving")  # the last point where a cancel is honoured
         _hold("commit")
-        connection.execute("COMMIT")
+        gpkg_sql.commit(connection, project_gpkg)
+    except sqlite3.DatabaseError as exc:  # disk full, damaged file, a lock at COMMIT
+        gpkg_sql.rollback(connection)
+        raise gpkg_sql.explain(exc, project_gpkg) from None
     except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
+        gpkg_sql.rollback(connection)
         raise
     finally:
         connection.close()
