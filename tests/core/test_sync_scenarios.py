@@ -52,10 +52,13 @@ def test_two_inspectors_different_fields_both_kept(project, packages, tmp_path):
         work.edit(target, "name", "张三写的名字")
     with FieldWork(b) as work:
         work.edit(target, "address", "江苏路480号")
+        work.edit(target, "facility_type", "elderly_meal_point")  # a type of task 9
+        work.connection.execute("UPDATE facilities SET task = 9 WHERE uuid = ?", (target,))
     report = apply_import(project, [a, b])
     assert report.conflicts == [] and read_table(project, "conflicts") == []
     row = facility(project, target)
     assert (row["name"], row["address"]) == ("张三写的名字", "江苏路480号")
+    assert (row["facility_type"], row["task"]) == ("elderly_meal_point", 9)
 
 
 def test_two_inspectors_same_field_is_a_conflict_keeping_both_values(project, packages, tmp_path):

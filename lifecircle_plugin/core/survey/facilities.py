@@ -74,7 +74,10 @@ class FacilityImporter:
         if outcome.outcome == merge.ADD:
             self._add(package, result, row)
         elif outcome.updates:
-            self._update(package, project, outcome.updates)
+            updates = dict(outcome.updates)
+            if "facility_type" in updates and row.get("task") is not None:
+                updates["task"] = row["task"]  # the type's task travels with it
+            self._update(package, project, updates)
         new_conflicts = [self._conflict(package, result, facility_uuid, c)
                          for c in outcome.conflicts]
         if outcome.outcome == merge.UPDATE or (
