@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 
 import fiona
 import pytest
+from osgeo_utils.samples import validate_gpkg
 from PIL import Image
 
 from lifecircle_plugin.core.survey import store as store_module
@@ -97,3 +99,11 @@ def test_survey_store_work_imports_with_device_times(project, packages, monkeypa
     receipt = read_receipt(receipt_path(package))
     assert sorted(receipt.accepted_audits) == sorted(audits)
     assert receipt.added_facilities == [new]
+    validate_gpkg.check(str(project))  # GDAL's own GeoPackage validator
+    connection = sqlite3.connect(str(project))
+    for table in ("facilities", "audits"):  # the spatial index holds every geometry
+        counts = connection.execute(
+            f'SELECT (SELECT count(*) FROM "{table}" WHERE geom IS NOT NULL),'
+            f' (SELECT count(*) FROM "rtree_{table}_geom")').fetchone()
+        assert counts[0] == counts[1] > 0, table
+    connection.close()
