@@ -134,8 +134,8 @@ def test_package_exported_again_after_more_work_adds_only_what_is_new(project, p
         work.answer(audit, {"ramp": "yes"}, at="2026-05-23T10:00:00+08:00")
         work.connection.execute("UPDATE audits SET status = 'complete' WHERE audit_uuid = ?",
                                 (audit,))
-        work.edit(uuids[1], "name", "第二次")
-        work.edit(new, "address", "愚园路1号")
+        work.edit(uuids[1], "name", "第二次", at="2026-05-23T10:05:00+08:00")
+        work.edit(new, "address", "愚园路1号", at="2026-05-23T10:06:00+08:00")
         work.audit(uuids[4], {"clean": False})
     report = apply_import(project, [package])
     assert report.conflicts == []
@@ -149,6 +149,13 @@ def test_package_exported_again_after_more_work_adds_only_what_is_new(project, p
     row = next(a for a in audits if a["audit_uuid"] == audit)
     assert row["status"] == "complete" and json.loads(row["answers"]) == {"clean": True,
                                                                          "ramp": "yes"}
+    # Monday's copy turns up again after Tuesday's: nothing goes back in time
+    stale = apply_import(project, [first_copy])
+    assert stale.changes == 0 and stale.notes
+    assert {r["uuid"]: r["name"] for r in read_table(project, "facilities")}[uuids[1]] == \
+        "第二次"
+    assert next(a for a in read_table(project, "audits")
+                if a["audit_uuid"] == audit)["status"] == "complete"
 
 
 def test_plan_counts_errors_for_a_damaged_photo(project, packages, tmp_path):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 import uuid
+from datetime import datetime
 from typing import Any, Dict, List, Set
 
 from .. import project_schema as ps
@@ -22,7 +23,16 @@ from .schema import AUDITED_FIELDS
 log = logging.getLogger(__name__)
 
 FIELD_DELETED_STATUSES = ("not_found", "removed", "deleted")
-NOT_ATTRIBUTES = ("created", "audit_status")  # change rows that are not facility fields
+NOT_ATTRIBUTES = ("created", "audit_status")
+UPDATED_AT = "_updated_at"  # sync_state pseudo-field: the newest copy of a facility seen
+
+
+def is_older(stamp, than) -> bool:
+    """Whether ISO 8601 time `stamp` is before `than` (offsets respected); unknown: no."""
+    try:
+        return datetime.fromisoformat(stamp) < datetime.fromisoformat(than)
+    except (TypeError, ValueError):
+        return False  # change rows that are not facility fields
 CONFLICT_NAMESPACE = uuid.UUID("6f0c4d52-4a57-4c8e-9a3e-6c1f5e0b7d21")
 
 
@@ -61,6 +71,13 @@ class FacilityImporter:
         return held
 
     def _import_facility(self, package, result, facility_uuid, row, touched) -> bool:
+        stamp = (package.package_uuid, facility_uuid, UPDATED_AT)
+        if stamp in self.state.seen and is_older(row.get("updated_at"), self.state.seen[stamp]):
+            note = (f"{package.path.name}: facility {facility_uuid} is older here than in a"
+                    " copy of this package imported before; the newer values are kept")
+            self.plan.notes.append(note)
+            self.counts.unchanged += 1
+            return self._has_open_conflict(package, facility_uuid)
         base = None if row.get("origin") == "field" or not isinstance(row.get("base"), dict) \
             else self._effective_base(package.package_uuid, facility_uuid, row["base"])
         if base is None and row.get("origin") == "field":
@@ -91,6 +108,8 @@ class FacilityImporter:
             self.counts.unchanged += 1
         self._remember(package.package_uuid, facility_uuid, base, field_values, outcome)
         self._drifted_attributes(package, facility_uuid, row)
+        if row.get("updated_at"):
+            self.remember(package.package_uuid, facility_uuid, UPDATED_AT, row["updated_at"])
         return bool(outcome.conflicts) or self._has_open_conflict(package, facility_uuid)
 
     def _effective_base(self, package_uuid, facility_uuid, base: Dict[str, Any]):

@@ -84,6 +84,7 @@ class ImportPlan:
     drift: List[str] = field(default_factory=list)
     extra_values: List[str] = field(default_factory=list)
     errors: List[str] = field(default_factory=list)
+    notes: List[str] = field(default_factory=list)
 
     def layer(self, name: str) -> LayerCounts:
         return self.counts.setdefault(name, LayerCounts())
@@ -101,7 +102,7 @@ class ImportPlan:
                  for name, c in sorted(self.counts.items())]
         return lines + [f"drift: {note}" for note in self.drift] + \
             [f"kept in extra: {note}" for note in self.extra_values] + \
-            [f"error: {note}" for note in self.errors]
+            [f"error: {note}" for note in self.errors] + [f"note: {n}" for n in self.notes]
 
 
 @dataclass
