@@ -8,6 +8,7 @@ import sqlite3
 import unicodedata
 from pathlib import Path
 
+import fiona
 import pytest
 from osgeo import ogr
 
@@ -311,3 +312,36 @@ def test_field_changing_a_held_value_again_supersedes_the_open_conflict(project,
     states = {r["conflict_uuid"]: r["state"] for r in read_table(project, "conflicts")}
     assert states == {first.conflict_uuid: "superseded", second.conflict_uuid: "open"}
     assert second.field_value == "现场名二" and second.project == "规划名"
+
+
+def planner_moves(project, facility_uuid, dx, dy):
+    dataset = ogr.Open(str(project), 1)
+    layer = dataset.GetLayerByName("facilities")
+    layer.SetAttributeFilter(f"uuid = '{facility_uuid}'")
+    feature = layer.GetNextFeature()
+    point = feature.GetGeometryRef()
+    moved = ogr.Geometry(ogr.wkbPoint)
+    moved.AddPoint_2D(point.GetX() + dx, point.GetY() + dy)
+    feature.SetGeometry(moved)
+    layer.SetFeature(feature)
+    dataset = None
+
+
+def test_moved_on_both_sides_is_a_conflict_resolved_on_the_map(project, packages):
+    (a, _) = packages
+    jitter, moved = subdistrict_uuids(project)[11:13]
+    with FieldWork(a) as work:
+        x, y = work.facility(moved)["x"], work.facility(moved)["y"]
+        work.move(moved, x - 8.0, y + 6.0)
+        jx, jy = work.facility(jitter)["x"], work.facility(jitter)["y"]
+        work.move(jitter, jx + 0.004, jy)  # GPS noise, not a move
+    planner_moves(project, moved, 15.0, 0.0)
+    planner_moves(project, jitter, 0.0, 0.003)
+    report = apply_import(project, [a])
+    (conflict,) = report.conflicts
+    assert (conflict.facility_uuid, conflict.kind) == (moved, "moved_both")
+    resolve_conflict(project, conflict.conflict_uuid, "field")
+    with fiona.open(project, layer="facilities") as layer:
+        where = {f["properties"]["uuid"]: f["geometry"]["coordinates"] for f in layer
+                 if f["properties"]["uuid"] == moved}
+    assert where[moved] == pytest.approx((x - 8.0, y + 6.0))
