@@ -345,3 +345,19 @@ def test_moved_on_both_sides_is_a_conflict_resolved_on_the_map(project, packages
         where = {f["properties"]["uuid"]: f["geometry"]["coordinates"] for f in layer
                  if f["properties"]["uuid"] == moved}
     assert where[moved] == pytest.approx((x - 8.0, y + 6.0))
+
+
+def test_paths_with_chinese_spaces_hash_and_percent(project, packages, tmp_path):
+    folder = tmp_path / "长宁 项目#1%20"
+    folder.mkdir()
+    moved_project = Path(shutil.move(str(project), folder / "规划 项目.gpkg"))
+    package = Path(shutil.copyfile(packages[0], folder / "张三 包.lcsurvey"))
+    with FieldWork(package) as work:
+        target = work.connection.execute("SELECT uuid FROM facilities").fetchone()[0]
+        audit = work.audit(target, {"clean": True})
+        work.photo(audit, target, "IMG_0001.jpg", b"bytes" * 10)
+    report = apply_import(moved_project, [package])
+    (photo,) = read_table(moved_project, "audit_photos")
+    assert photo["path"].startswith("规划 项目_attachments/")
+    assert (folder / photo["path"]).is_file()
+    assert report.packages[0].receipt == folder / "张三 包.lcsurvey.receipt.json"
