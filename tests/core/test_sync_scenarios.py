@@ -147,13 +147,17 @@ def test_both_laptops_added_facilities_no_collision(project, packages, tmp_path)
                  for i in range(2)]
         audit_a = work.audit(new_a[0], {"clean": True})
     with FieldWork(b) as work:
-        new_b = work.add_facility("pharmacy", "药店0", 500000.0, 3450000.0)
+        new_b = work.add_facility("pharmacy", "药店0", 500000.0, 3450000.0,
+                                  attributes={"capacity": 30, "position_source": "map"})
         audit_b = work.audit(new_b, {"clean": False})
     apply_import(project, [a, b])
     rows = read_table(project, "facilities")
     assert len(rows) == count + 3 and len({r["uuid"] for r in rows}) == len(rows)
     audits = {r["audit_uuid"]: r["facility_uuid"] for r in read_table(project, "audits")}
     assert audits == {audit_a: new_a[0], audit_b: new_b}
+    added_b = facility(project, new_b)  # attributes map onto project fields by name
+    assert added_b["capacity"] == 30
+    assert json.loads(added_b["attributes"])["position_source"] == "map"
 
 
 def test_img_0001_from_two_laptops_both_kept(project, packages, tmp_path):

@@ -85,13 +85,15 @@ class FieldWork:
         self.edit(facility_uuid, "y", y, at)
 
     def add_facility(self, facility_type: str, name: str, x: float, y: float,
-                     task: int = 3, at: str = "2026-05-22T10:00:00+08:00") -> str:
+                     task: int = 3, at: str = "2026-05-22T10:00:00+08:00",
+                     attributes: Optional[Dict[str, Any]] = None) -> str:
         facility_uuid = str(uuid.uuid4())
         self.connection.execute(
             "INSERT INTO facilities (uuid, facility_type, task, name, address, status, x, y,"
             " attributes, base, origin, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, NULL, 'existing', ?, ?, '{}', NULL, 'field', ?, ?)",
-            (facility_uuid, facility_type, task, name, x, y, at, at))
+            " VALUES (?, ?, ?, ?, NULL, 'existing', ?, ?, ?, NULL, 'field', ?, ?)",
+            (facility_uuid, facility_type, task, name, x, y,
+             json.dumps(attributes or {}, ensure_ascii=False), at, at))
         return facility_uuid
 
     def audit(self, facility_uuid: str, answers: Dict[str, Any],

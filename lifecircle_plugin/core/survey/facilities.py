@@ -152,6 +152,10 @@ class FacilityImporter:
             sources=dumps([{"source": "survey", "source_id": package.package_uuid,
                             "inspector": package.inspector}]),
             attributes=dumps(row.get("attributes") or {}))
+        columns = self.state.columns[ps.FACILITIES]
+        for name, value in (row.get("attributes") or {}).items():
+            if name in columns and values.get(name) is None:  # mapped by field name
+                values[name] = value
         values = self._home(package, row["uuid"], _nfc(values), {})
         self.writer.insert(ps.FACILITIES, values, xy=(row.get("x"), row.get("y")))
         self.state.facilities[row["uuid"]] = dict(values, x=row.get("x"), y=row.get("y"))
