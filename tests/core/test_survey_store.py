@@ -328,3 +328,12 @@ def test_read_only_store_reads_and_never_writes(tmp_path, template):
             store.set_inspector("李")
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.lcsurvey"]
+
+
+def test_incomplete_audit_names_the_questions_in_chinese(store):
+    audit = store.start_audit(MEAL).audit_uuid
+    store.save_answer(audit, "present", "open")
+    with pytest.raises(IncompleteAudit) as info:
+        store.complete_audit(audit)
+    assert info.value.text("zh").startswith("以下必答题尚未回答:设施状况、")
+    assert "堂食座位数" in info.value.text("zh") and "seats" in info.value.text("en")

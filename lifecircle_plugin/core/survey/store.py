@@ -100,6 +100,7 @@ class SurveyStore(FacilityEdits, PhotoShelf):
                 if not os.access(place, os.W_OK):
                     raise PackageError("the package is read-only here (write-protected file "
                                        "or folder); copy it to a writable folder",
+                                       message_zh="调查包所在位置只读,请复制到可写的文件夹后再打开。",
                                        file=self.path)
         try:
             self._conn = self._connect()
@@ -167,7 +168,8 @@ class SurveyStore(FacilityEdits, PhotoShelf):
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction, committed (and fsynced) before the caller gets control back."""
         if self.read_only:
-            raise PackageError("the package was opened read-only", file=self.path)
+            raise PackageError("the package was opened read-only",
+                               message_zh="调查包以只读方式打开,不能修改。", file=self.path)
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
@@ -179,7 +181,8 @@ class SurveyStore(FacilityEdits, PhotoShelf):
                 raise
         except sqlite3.OperationalError as exc:  # disk full, locked by another program
             raise PackageError(f"could not save to the package ({exc}); nothing earlier "
-                               "was lost", file=self.path) from None
+                               "was lost", message_zh="无法保存到调查包(文件被占用或磁盘已满);"
+                               "之前保存的内容没有丢失。", file=self.path) from None
 
     def _one(self, sql: str, params: Sequence = ()) -> Optional[sqlite3.Row]:
         return self._conn.execute(sql, params).fetchone()

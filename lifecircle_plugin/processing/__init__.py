@@ -1,0 +1,1 @@
+"""The "Life Circle" processing provider: the plugin's public, scriptable API."""

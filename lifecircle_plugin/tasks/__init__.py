@@ -1,0 +1,1 @@
+"""QgsTask wrappers that run core work in the background with progress and cancel."""
