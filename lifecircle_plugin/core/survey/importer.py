@@ -132,6 +132,8 @@ def plan_import(project_gpkg, packages: Sequence, progress: Progress = NO_PROGRE
         plan = ImportPlan(project_gpkg)
         _run(state, _read_all(packages, state, plan), plan, project_state.NullWriter(state),
              now_iso(), progress)
+    except sqlite3.DatabaseError as exc:
+        raise gpkg_sql.explain(exc, project_gpkg) from None
     finally:
         connection.close()
     return plan
