@@ -46,6 +46,7 @@ class NetworkModel:
     facility_snap: Snap
     search: NetworkSearch
     max_snap_distance_m: float
+    densities: Optional[Dict[str, list]] = None  # per sub-district, see provision.py
 
 
 @dataclass
@@ -277,10 +278,13 @@ def _distance_table(data, catalogue, options, scenario, network, detour, progres
         progress.update(100.0 * (k + 1) / max(1, len(types)), ftype_k.id)
     timings["search"] = time.perf_counter() - clock
     names = data.subdistrict_names
-    origin_sd = _subdistrict_index(names, data, data.origins.x, data.origins.y,
-                                   data.origins.attrs["subdistrict"])
-    facility_sd = _subdistrict_index(names, data, facilities.x, facilities.y,
-                                     facilities.attrs["subdistrict"])
+    if "origin_subdistrict" not in data.cache:
+        data.cache["origin_subdistrict"] = _subdistrict_index(
+            names, data, data.origins.x, data.origins.y, data.origins.attrs["subdistrict"])
+        data.cache["facility_subdistrict"] = _subdistrict_index(
+            names, data, facilities.x, facilities.y, facilities.attrs["subdistrict"])
+    origin_sd = data.cache["origin_subdistrict"]
+    facility_sd = data.cache["facility_subdistrict"]
     return Evaluation(
         options=options, catalogue=catalogue, data=data, scenario=scenario,
         method=METHOD_NETWORK if network is not None else straight_line_method(detour),

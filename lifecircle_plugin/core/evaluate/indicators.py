@@ -15,7 +15,6 @@ import logging
 from typing import List, Optional
 
 import numpy as np
-from scipy.sparse import csr_matrix
 
 from ..project_schema import DISTRICT_WIDE
 from .options import COVER_TOLERANCE_M
@@ -25,17 +24,26 @@ log = logging.getLogger(__name__)
 P85_BIN_M = 1.0  # p85 distances are read off a 1 m histogram
 
 
-def group_matrix(origin_group: np.ndarray, groups: int) -> csr_matrix:
-    """(groups + 1) x origins 0/1 matrix; the last row is the whole district."""
-    n = len(origin_group)
+def population_matrix(origin_group: np.ndarray, groups: int,
+                      population: np.ndarray) -> np.ndarray:
+    """origins x (groups + 1) population weights; the last column is the whole district.
+
+    A group sum of any per-origin table is then one dense matrix product (BLAS), which
+    profiling showed to be several times cheaper than sparse products of weighted copies.
+    """
+    weights = np.zeros((len(origin_group), groups + 1))
     inside = np.flatnonzero(origin_group >= 0)
-    rows = np.concatenate([origin_group[inside], np.full(n, groups)])
-    cols = np.concatenate([inside, np.arange(n)])
-    return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(groups + 1, n))
+    weights[inside, origin_group[inside]] = population[inside]
+    weights[:, groups] = population
+    return weights
 
 
-def grouped(matrix: csr_matrix, values: np.ndarray) -> np.ndarray:
-    return np.asarray(matrix @ values)
+def grouped(weights: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """(groups + 1) x columns population-weighted sums of a per-origin table."""
+    values = np.asarray(values)
+    if values.ndim == 1:
+        values = values[:, None]
+    return (values.T.astype(np.float64) @ weights).T
 
 
 def _share(covered_pop: np.ndarray, population: np.ndarray) -> np.ndarray:
@@ -80,30 +88,29 @@ def compute(ev) -> None:
     groups = len(names)
     labels = names + [DISTRICT_WIDE]
     population = ev.population
-    gm = group_matrix(ev.origin_subdistrict, groups)
-    group_pop = grouped(gm, population)
-    weighted = population[:, None]
+    gm = population_matrix(ev.origin_subdistrict, groups, population)
+    group_pop = gm.sum(axis=0)
     d = ev.distances
     tol = COVER_TOLERANCE_M
     covered = ev.covered()
-    covered_pop = grouped(gm, weighted * covered)
+    covered_pop = grouped(gm, covered)
     shares = {"share": _share(covered_pop, group_pop)}
     for minutes in (5, 10, 15):
         within = d <= ev.minute_distance(minutes) + tol
-        shares[f"share_{minutes}min"] = _share(grouped(gm, weighted * within), group_pop)
+        shares[f"share_{minutes}min"] = _share(grouped(gm, within), group_pop)
     within_older = d <= ev.minute_distance(15, "older_adult") + tol
-    shares["share_15min_older"] = _share(grouped(gm, weighted * within_older), group_pop)
+    shares["share_15min_older"] = _share(grouped(gm, within_older), group_pop)
     alt = np.where(np.isfinite(ev.alt_thresholds), ev.alt_thresholds, -np.inf)
-    shares["share_alt"] = _share(grouped(gm, weighted * (d <= alt + tol)), group_pop)
+    shares["share_alt"] = _share(grouped(gm, d <= alt + tol), group_pop)
     finite = np.isfinite(d)
-    reached_pop = grouped(gm, weighted * finite)
+    reached_pop = grouped(gm, finite)
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = grouped(gm, weighted * np.where(finite, d, 0.0)) / reached_pop
+        mean = grouped(gm, np.where(finite, d, 0.0)) / reached_pop
     baseline = getattr(ev, "baseline", None)
     if baseline is not None:
         base_cov = baseline.covered()
-        shares["baseline_share"] = _share(grouped(gm, weighted * base_cov), group_pop)
-        gained = grouped(gm, weighted * (covered & ~base_cov))
+        shares["baseline_share"] = _share(grouped(gm, base_cov), group_pop)
+        gained = grouped(gm, covered & ~base_cov)
     fac_counts = np.zeros((groups + 1, len(ev.type_ids)), dtype=np.int64)
     usable = (ev.facility_in_scenario & (ev.facility_column >= 0)
               & np.isfinite(ev.data.facilities.x))
@@ -149,7 +156,6 @@ def compute(ev) -> None:
 
 
 def _task_rows(ev, gm, group_pop, labels, share, covered) -> List[dict]:
-    population = ev.population[:, None]
     task_of = np.array([t.task for t in ev.types])
     has_data = ~ev.no_data
     met = share >= ev.targets[None, :] - 1e-12
@@ -164,7 +170,7 @@ def _task_rows(ev, gm, group_pop, labels, share, covered) -> List[dict]:
         reach = within_15 if task == 0 else covered
         if basic_data.any():
             all_basic = reach[:, basic_data].all(axis=1)
-            all_share = _share(grouped(gm, population * all_basic[:, None]), group_pop)[:, 0]
+            all_share = _share(grouped(gm, all_basic), group_pop)[:, 0]
         else:
             all_share = np.full(len(labels), np.nan)
         for g, label in enumerate(labels):
