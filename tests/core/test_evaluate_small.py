@@ -235,6 +235,7 @@ def test_results_written_and_replaced_per_scenario(project):
                        if f.attributes["facility_type"] == "convenience_store")
     assert shop_gaps == ["o3", "o4", "o5"]
     assert not any(f.attributes["facility_type"] == "pharmacy" for f in gaps)  # no data
+    assert {f.attributes["method"] for f in gaps} == {"network"}
     areas = read_layer(project, ps.SERVICE_AREAS, where="scenario = 'existing'").features
     assert {f.attributes["facility_type"] for f in areas} == {
         "convenience_store", "kindergarten", "bus_stop"}
