@@ -30,6 +30,11 @@ log = logging.getLogger(__name__)
 SURVEY_PACKAGE = "survey_package.lcsurvey"  # the Makefile's default PACKAGE
 SITES_PER_TYPE = 5
 WORST_TYPES = 3
+# Service-area polygons: the demo draws them for a few everyday types, and only in
+# straight-line mode, where they are buffers; along a network they took ~2 minutes per
+# type with many facilities (Helsinki, engine of 2026-12-03), too slow for a demo.
+SERVICE_AREA_TYPES = ("convenience_store", "wet_market", "kindergarten", "bus_stop",
+                      "community_health_center")
 
 
 @dataclass
@@ -142,7 +147,9 @@ def _run_into(folder: Path, args: argparse.Namespace) -> DemoResult:
     steps = Steps(DemoResult(folder, district, False))
     result = steps.result
     build = steps.run("build project", build_project, config)
-    options = EvaluationOptions(use_network=build.network_edges > 0)
+    network = build.network_edges > 0
+    options = EvaluationOptions(use_network=network, service_areas=not network,
+                                service_area_types=list(SERVICE_AREA_TYPES))
     result.network_mode = options.use_network
     evaluation = steps.run("evaluate (all types)", evaluate_project, gpkg, options)
     result.paths["project"] = gpkg
