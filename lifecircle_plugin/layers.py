@@ -6,7 +6,9 @@ relying on names, which the planner may rename.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +43,7 @@ class LoadedLayers:
     facilities: Dict[str, QgsVectorLayer] = field(default_factory=dict)
     results: Dict[str, QgsVectorLayer] = field(default_factory=dict)
     gaps: Dict[str, QgsVectorLayer] = field(default_factory=dict)
+    service_areas: Dict[str, QgsVectorLayer] = field(default_factory=dict)
 
 
 def ui_language() -> str:
@@ -56,8 +59,23 @@ def task_title(catalogue: Catalogue, task: int) -> str:
 
 def facility_counts(gpkg: Path) -> Counter:
     """Facilities per type in the project (closed ones included: the layer shows them)."""
-    data = read_layer(gpkg, schema.FACILITIES, columns=["facility_type"])
-    return Counter(f.attributes["facility_type"] for f in data.features)
+    return Counter(dict(table_rows(
+        gpkg, f"SELECT facility_type, COUNT(*) FROM {schema.FACILITIES} GROUP BY 1")))
+
+
+def table_rows(gpkg: Path, sql: str, *args) -> list:
+    """A read-only SQL query on the GeoPackage (it is SQLite): quick aggregates for the GUI.
+
+    Only plain attribute queries go here; geometry goes through OGR (core.gpkg) or QGIS.
+    """
+    if not Path(gpkg).exists():
+        raise InputError(tr("file not found"), file=gpkg)
+    uri = Path(gpkg).resolve().as_uri() + "?mode=ro"
+    try:
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as db:
+            return db.execute(sql, args).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise InputError(tr("cannot read the project: {0}").format(exc), file=gpkg) from None
 
 
 def attribution(gpkg: Path) -> str:
@@ -75,11 +93,12 @@ def attribution(gpkg: Path) -> str:
 
 
 def open_layer(gpkg: Path, name: str, title: str, subset: str = "") -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"{gpkg}|layername={name}", title, "ogr")
+    """An OGR layer of the project; the filter goes in the URI (4x quicker than after)."""
+    options = QgsVectorLayer.LayerOptions(QgsProject.instance().transformContext(), False)
+    uri = f"{gpkg}|layername={name}" + (f"|subset={subset}" if subset else "")
+    layer = QgsVectorLayer(uri, title, "ogr", options)
     if not layer.isValid():
         raise InputError(tr("cannot open the layer"), file=gpkg, layer=name)
-    if subset:
-        layer.setSubsetString(subset)
     return layer
 
 
@@ -172,12 +191,13 @@ def load_result_layers(gpkg: Path, catalogue: Catalogue, scenario: str = "existi
                          tr("Residents: basic types within 15 min"), where)
     styles.apply_qml(origins, "origin_results")
     _add_result(project, group, origins, schema.ORIGIN_RESULTS, loaded)
-    if schema.SERVICE_AREAS in present and settings.LOAD_SERVICE_AREAS.value():
-        areas = open_layer(gpkg, schema.SERVICE_AREAS, tr("Service areas"), where)
-        styles.apply_qml(areas, "service_areas")
-        _add_result(project, group, areas, schema.SERVICE_AREAS, loaded, visible=False)
     if schema.GAPS in present:
-        _add_gap_layers(project, group, gpkg, catalogue, where, loaded)
+        loaded.gaps = _add_per_type(project, group, gpkg, catalogue, where, schema.GAPS,
+                                    tr("Gaps per facility type"), tr("Gap: {0}"))
+    if schema.SERVICE_AREAS in present and settings.LOAD_SERVICE_AREAS.value():
+        loaded.service_areas = _add_per_type(
+            project, group, gpkg, catalogue, where, schema.SERVICE_AREAS,
+            tr("Service areas per facility type"), tr("Service area: {0}"))
     if schema.SUBDISTRICT_RESULTS in present:
         table = open_layer(gpkg, schema.SUBDISTRICT_RESULTS, tr("Sub-district coverage table"),
                            where)
@@ -195,28 +215,29 @@ def _add_result(project: QgsProject, group: QgsLayerTreeGroup, layer: QgsVectorL
     return node
 
 
-def _add_gap_layers(project: QgsProject, group: QgsLayerTreeGroup, gpkg: Path,
-                    catalogue: Catalogue, where: str, loaded: LoadedLayers) -> None:
-    """One hidden layer per type with uncovered residents, to switch on while discussing it."""
-    data = read_layer(gpkg, schema.GAPS, where=where.replace('"', ""),
-                      columns=["facility_type"])
-    counts = Counter(f.attributes["facility_type"] for f in data.features)
-    gaps_group = group.addGroup(tr("Gaps per facility type"))
-    gaps_group.setCustomProperty(ROLE, "gaps")
-    gaps_group.setExpanded(False)
+def _add_per_type(project: QgsProject, group: QgsLayerTreeGroup, gpkg: Path,
+                  catalogue: Catalogue, where: str, table: str, group_title: str,
+                  layer_title: str) -> Dict[str, QgsVectorLayer]:
+    """One hidden layer per type (gaps, service areas), to switch on while discussing it."""
+    counts = dict(table_rows(gpkg, f"SELECT facility_type, COUNT(*) FROM {table} "
+                                   f"WHERE {where} GROUP BY 1"))
+    sub_group = group.addGroup(group_title)
+    sub_group.setCustomProperty(ROLE, table)
+    sub_group.setExpanded(False)
     language = ui_language()
+    added = {}
     for facility_id in sorted(counts, key=lambda i: (_task_of(catalogue, i), i)):
         name = catalogue.types[facility_id].name(language) \
             if facility_id in catalogue.types else facility_id
-        layer = open_layer(gpkg, schema.GAPS, tr("Gap: {0}").format(name),
+        layer = open_layer(gpkg, table, layer_title.format(name),
                            f"{where} AND \"facility_type\" = '{facility_id}'")
-        styles.apply_qml(layer, "gaps")
-        layer.setCustomProperty(ROLE, schema.GAPS)
+        styles.apply_qml(layer, table)
+        layer.setCustomProperty(ROLE, table)
         layer.setCustomProperty(TYPE, facility_id)
         project.addMapLayer(layer, False)
-        gaps_group.addLayer(layer).setItemVisibilityChecked(False)
-        loaded.gaps[facility_id] = layer
-    gaps_group.setItemVisibilityChecked(True)
+        sub_group.addLayer(layer).setItemVisibilityChecked(False)
+        added[facility_id] = layer
+    return added
 
 
 def _task_of(catalogue: Catalogue, facility_id: str) -> int:

@@ -30,6 +30,7 @@ class Coverage:
     meets_target: bool
     facilities: int
     method: str
+    no_data: bool = False  # no facility of the type counts: "no data", not 0 %
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,9 @@ class ProjectResults:
 
     @property
     def subdistricts(self) -> List[str]:
-        return sorted(set(self.coverage) | set(self.tasks))
+        """Sub-district names, the district-wide row (全区) first."""
+        names = set(self.coverage) | set(self.tasks)
+        return sorted(names, key=lambda n: (n != schema.DISTRICT_WIDE, n))
 
     @property
     def method(self) -> str:
@@ -61,28 +64,57 @@ class ProjectResults:
         return ", ".join(sorted(methods))
 
 
+COVERAGE_FIELDS = ("facility_type", "task", "population", "covered_population", "share",
+                   "share_15min", "threshold_m", "threshold_verif", "target_share",
+                   "meets_target", "facilities", "method")
+TASK_FIELDS = ("subdistrict", "task", "mean_share", "share_all_basic", "basic_types",
+               "basic_types_met", "meets_target")
+
+
+def method_text(method: str) -> str:
+    """'straight_line_x1.3' -> a sentence a planner reads (the engine's method codes)."""
+    from .i18n import tr
+
+    if method.startswith("straight_line_x"):
+        return tr("straight line × {0} (no walking network)").format(
+            method[len("straight_line_x"):])
+    if method == "network":
+        return tr("along the walking network")
+    return method
+
+
 def has_results(gpkg: Path) -> bool:
     return Path(gpkg).exists() and schema.SUBDISTRICT_RESULTS in layer_names(gpkg)
 
 
 def load_results(gpkg: Path, scenario: str = "existing") -> ProjectResults:
+    from .layers import table_rows
+
     results = ProjectResults(scenario)
     names = set(layer_names(gpkg))
-    where = f"scenario = '{scenario}'"
     if schema.SUBDISTRICT_RESULTS in names:
-        for feature in read_layer(gpkg, schema.SUBDISTRICT_RESULTS, where=where).features:
-            a = feature.attributes
-            results.coverage.setdefault(a["subdistrict"], []).append(Coverage(
+        columns = {row[1] for row in table_rows(
+            gpkg, f"PRAGMA table_info({schema.SUBDISTRICT_RESULTS})")}
+        no_data = "no_data" if "no_data" in columns else "0"
+        fields = ", ".join(COVERAGE_FIELDS) + f", {no_data}"
+        for values in table_rows(gpkg, f"SELECT subdistrict, {fields} FROM "
+                                       f"{schema.SUBDISTRICT_RESULTS} WHERE scenario = ?",
+                                 scenario):
+            a = dict(zip(COVERAGE_FIELDS + ("no_data",), values[1:]))
+            results.coverage.setdefault(values[0], []).append(Coverage(
                 facility_type=a["facility_type"], task=int(a["task"] or 0),
                 population=a["population"] or 0.0,
                 covered_population=a["covered_population"] or 0.0,
-                share=a["share"] or 0.0, share_15min=a.get("share_15min"),
-                threshold_m=a.get("threshold_m"), threshold_verif=a.get("threshold_verif") or "",
-                target_share=a.get("target_share"), meets_target=bool(a.get("meets_target")),
-                facilities=int(a.get("facilities") or 0), method=a.get("method") or ""))
+                share=a["share"] or 0.0, share_15min=a["share_15min"],
+                threshold_m=a["threshold_m"], threshold_verif=a["threshold_verif"] or "",
+                target_share=a["target_share"], meets_target=bool(a["meets_target"]),
+                facilities=int(a["facilities"] or 0), method=a["method"] or "",
+                no_data=bool(a["no_data"])))
     if schema.TASK_RESULTS in names:
-        for feature in read_layer(gpkg, schema.TASK_RESULTS, where=where).features:
-            a = feature.attributes
+        fields = ", ".join(TASK_FIELDS)
+        for values in table_rows(gpkg, f"SELECT {fields} FROM {schema.TASK_RESULTS} "
+                                       "WHERE scenario = ?", scenario):
+            a = dict(zip(TASK_FIELDS, values))
             verdict = TaskVerdict(
                 subdistrict=a["subdistrict"], task=int(a["task"]), mean_share=a["mean_share"],
                 share_all_basic=a["share_all_basic"], basic_types=int(a["basic_types"] or 0),

@@ -74,7 +74,7 @@ def label_layer(layer: QgsVectorLayer, field: str, fmt: QgsTextFormat,
 def style_facility_layer(layer: QgsVectorLayer, facility: FacilityType,
                          label_max_scale: float = 25000.0) -> None:
     """The type's SVG badge, labelled with the facility's Chinese name when zoomed in."""
-    svg = QgsSvgMarkerSymbolLayer(str(icon_path(facility.id)), 5.0)
+    svg = QgsSvgMarkerSymbolLayer(str(icon_path(facility.id)), 3.6)
     svg.setSizeUnit(QgsUnitTypes.RenderUnit.RenderMillimeters)
     symbol = QgsMarkerSymbol()
     symbol.changeSymbolLayer(0, svg)
@@ -112,7 +112,7 @@ def style_origin_results(layer: QgsVectorLayer, basic_types: int) -> None:
         colour = QColor.fromHsvF(0.33 * share, 0.85, 0.85)
         symbol = QgsMarkerSymbol.createSimple({
             "name": "circle", "color": colour.name(), "outline_color": "#ffffff",
-            "outline_width": "0.2", "size": "2.4"})
+            "outline_width": "0.3", "size": "3.4"})
         label = f"{low}" if low == high else f"{low} – {high}"
         ranges.append(QgsRendererRange(low - 0.5, high + 0.5, symbol, label))
     renderer = QgsGraduatedSymbolRenderer("basic_types_reached_15min", ranges)

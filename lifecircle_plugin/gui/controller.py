@@ -54,6 +54,8 @@ class Controller(QObject):
         dock.cancel_requested.connect(self.cancel)
         dock.load_results_requested.connect(self.show_results)
         dock.thresholds.changed.connect(self._thresholds_changed)
+        dock.scenario_changed.connect(self.set_scenario)
+        dock.algorithm_requested.connect(self.open_algorithm)
 
     # error boundary -----------------------------------------------------------------
     def warn(self, message: str) -> None:
@@ -94,6 +96,7 @@ class Controller(QObject):
         language = layers.ui_language()
         self.dock.show_project(gpkg, self.catalogue, layers.facility_counts(gpkg), language,
                                layers.attribution(gpkg), self.project)
+        self.dock.set_scenario(settings.SCENARIO.value(self.project))
         if has_results(gpkg):
             self._show_results()
         else:
@@ -110,6 +113,24 @@ class Controller(QObject):
         layers.load_result_layers(self.gpkg, self.catalogue, scenario, self.project)
         self.dock.show_results(load_results(self.gpkg, scenario), self.catalogue,
                                layers.ui_language())
+
+    def set_scenario(self, scenario: str) -> None:
+        """Show another scenario's results (evaluating it is the planner's next click)."""
+        settings.SCENARIO.set_value(scenario, self.project)
+        self.evaluation = None
+        if self.gpkg is not None and has_results(self.gpkg):
+            self.show_results()
+
+    def open_algorithm(self, algorithm_id: str) -> None:
+        """Open a Life Circle processing dialog with this project filled in."""
+        def run() -> None:
+            import processing
+
+            processing.execAlgorithmDialog(f"lifecircle:{algorithm_id}", {
+                "PROJECT": str(self.gpkg or ""),
+                "SCENARIO": 1 if settings.SCENARIO.value(self.project) == "planned" else 0})
+
+        self.guarded(run)
 
     def _thresholds_changed(self) -> None:
         self.catalogue = settings.project_catalogue(self.project)

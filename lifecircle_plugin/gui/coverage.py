@@ -28,6 +28,7 @@ MET = QColor("#2e7d32")
 NOT_MET = QColor("#c62828")
 MET_BG = QColor("#e8f5e9")
 NOT_MET_BG = QColor("#ffebee")
+NO_DATA = QColor("#9e9e9e")
 
 
 def percent(value: Optional[float]) -> str:
@@ -104,10 +105,14 @@ class CoveragePanel(QWidget):
         for row in rows:
             self._add_row(row)
         basic = [r for r in rows if self._is_basic(r.facility_type)]
-        met = sum(1 for r in basic if r.meets_target)
-        self.verdict.setText(tr("{0}: {1} of {2} basic facility types meet their target "
-                                "(met).").format(name, met, len(basic)))
-        self.table.resizeColumnsToContents()
+        with_data = [r for r in basic if not r.no_data]
+        met = sum(1 for r in with_data if r.meets_target)
+        self.verdict.setText(tr("{0}: {1} of {2} basic facility types with data meet their "
+                                "target (达标); {3} have no data.").format(
+            name, met, len(with_data), len(basic) - len(with_data)))
+        header = self.table.horizontalHeader()
+        for column in range(1, self.table.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def _is_basic(self, facility_id: str) -> bool:
         facility = self.catalogue.types.get(facility_id) if self.catalogue else None
@@ -121,15 +126,22 @@ class CoveragePanel(QWidget):
             threshold += " *"
         index = self.table.rowCount()
         self.table.insertRow(index)
-        values = (cell(name), cell(str(row.task), True), cell(percent(row.share), True),
-                  cell(percent(row.share_15min), True), cell(threshold, True),
-                  cell(percent(row.target_share), True),
-                  cell("✔" if row.meets_target else "✘"))
+        share = None if row.no_data else row.share
+        share_15 = None if row.no_data else row.share_15min
+        mark = "–" if row.no_data else ("✔" if row.meets_target else "✘")
+        values = (cell(name), cell(str(row.task), True), cell(percent(share), True),
+                  cell(percent(share_15), True), cell(threshold, True),
+                  cell(percent(row.target_share), True), cell(mark))
         for column, item in enumerate(values):
             self.table.setItem(index, column, item)
         verdict = values[-1]
-        verdict.setForeground(QBrush(MET if row.meets_target else NOT_MET))
         verdict.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        if row.no_data:
+            for item in values:
+                item.setForeground(QBrush(NO_DATA))
+                item.setToolTip(tr("No facility of this type in the project: no data"))
+        else:
+            verdict.setForeground(QBrush(MET if row.meets_target else NOT_MET))
         if threshold.endswith("*"):
             values[4].setToolTip(tr("Threshold not verified against a binding standard"))
 
@@ -143,19 +155,22 @@ class SummaryTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
     def set_results(self, results: Optional[ProjectResults], catalogue: Catalogue) -> None:
+        """Column 0 is all tasks together (the engine's task 0), then 任务一 … 任务十二."""
         self.clear()
-        tasks = sorted(catalogue.tasks)
+        tasks = [0] + sorted(catalogue.tasks)
         names = results.subdistricts if results else []
         self.setRowCount(len(names))
         self.setColumnCount(len(tasks))
-        self.setHorizontalHeaderLabels([catalogue.tasks[t].short_zh for t in tasks])
+        self.setHorizontalHeaderLabels([tr("All tasks")] + [
+            catalogue.tasks[t].short_zh for t in tasks[1:]])
         self.setVerticalHeaderLabels(names)
         for row, name in enumerate(names):
             verdicts = results.tasks.get(name, {})
             for column, task in enumerate(tasks):
                 verdict = verdicts.get(task)
                 item = cell(percent(verdict.mean_share) if verdict else "–", True)
-                if verdict is not None and verdict.basic_types:
+                if verdict is not None and verdict.basic_types \
+                        and verdict.mean_share is not None:
                     item.setBackground(QBrush(MET_BG if verdict.meets_target else NOT_MET_BG))
                     item.setToolTip(tr("{0} of {1} basic types meet the target").format(
                         verdict.basic_types_met, verdict.basic_types))

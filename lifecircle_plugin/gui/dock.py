@@ -7,6 +7,8 @@ Signals:
     new_project_requested, open_project_requested, evaluate_requested,
     cancel_requested, load_results_requested: the buttons.
     site_tool_toggled(bool): the site-evaluation map tool button.
+    scenario_changed(str): "existing" or "planned" chosen.
+    algorithm_requested(str): a processing algorithm id to open with this project.
 """
 from __future__ import annotations
 
@@ -17,8 +19,10 @@ from typing import Optional
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
+    QComboBox,
     QDockWidget,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -29,7 +33,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.catalogue import Catalogue
 from ..i18n import tr
-from ..results import ProjectResults
+from ..results import ProjectResults, method_text
 from .coverage import CoveragePanel, SummaryTable
 from .task_tree import TaskTree
 from .thresholds import ThresholdEditor
@@ -44,6 +48,8 @@ class LifeCircleDock(QDockWidget):
     cancel_requested = pyqtSignal()
     load_results_requested = pyqtSignal()
     site_tool_toggled = pyqtSignal(bool)
+    scenario_changed = pyqtSignal(str)
+    algorithm_requested = pyqtSignal(str)
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(tr("Life circle 生活圈"), parent)
@@ -56,6 +62,7 @@ class LifeCircleDock(QDockWidget):
         self.progress = QProgressBar(body)
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
+        layout.addLayout(self._scenario_row(body))
         self.tabs = QTabWidget(body)
         self.tree = TaskTree(self.tabs)
         self.coverage = CoveragePanel(self.tabs)
@@ -81,6 +88,23 @@ class LifeCircleDock(QDockWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return self.title
 
+    def _scenario_row(self, parent: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.scenario = QComboBox(parent)
+        self.scenario.setObjectName("lifecircle_scenario")
+        self.scenario.addItem(tr("Existing facilities"), "existing")
+        self.scenario.addItem(tr("With planned facilities"), "planned")
+        self.scenario.currentIndexChanged.connect(
+            lambda _i: self.scenario_changed.emit(self.scenario.currentData()))
+        row.addWidget(QLabel(tr("Scenario"), parent))
+        row.addWidget(self.scenario, 1)
+        return row
+
+    def set_scenario(self, scenario: str) -> None:
+        self.scenario.blockSignals(True)
+        self.scenario.setCurrentIndex(max(0, self.scenario.findData(scenario)))
+        self.scenario.blockSignals(False)
+
     def _buttons(self, parent: QWidget) -> QGridLayout:
         grid = QGridLayout()
         self.new_button = QPushButton(tr("New project…"), parent)
@@ -96,11 +120,17 @@ class LifeCircleDock(QDockWidget):
         self.evaluate_button.clicked.connect(self.evaluate_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.site_button.toggled.connect(self.site_tool_toggled)
+        self.score_button = QPushButton(tr("Score candidate sites…"), parent)
+        self.best_button = QPushButton(tr("Best sites…"), parent)
+        self.score_button.clicked.connect(lambda: self.algorithm_requested.emit("scoresites"))
+        self.best_button.clicked.connect(lambda: self.algorithm_requested.emit("bestsites"))
         grid.addWidget(self.new_button, 0, 0)
         grid.addWidget(self.open_button, 0, 1)
         grid.addWidget(self.evaluate_button, 1, 0)
         grid.addWidget(self.site_button, 1, 1)
-        grid.addWidget(self.cancel_button, 2, 0, 1, 2)
+        grid.addWidget(self.score_button, 2, 0)
+        grid.addWidget(self.best_button, 2, 1)
+        grid.addWidget(self.cancel_button, 3, 0, 1, 2)
         return grid
 
     def set_busy(self, busy: bool, text: str = "") -> None:
@@ -112,8 +142,9 @@ class LifeCircleDock(QDockWidget):
         self.cancel_button.setEnabled(busy)
         self.new_button.setEnabled(not busy)
         self.open_button.setEnabled(not busy)
-        self.evaluate_button.setEnabled(not busy and has_project)
-        self.site_button.setEnabled(not busy and has_project)
+        for button in (self.evaluate_button, self.site_button, self.score_button,
+                       self.best_button):
+            button.setEnabled(not busy and has_project)
 
     def set_progress(self, percent: float) -> None:
         self.progress.setValue(int(percent))
@@ -136,4 +167,4 @@ class LifeCircleDock(QDockWidget):
         self.summary.set_results(results, catalogue)
         if results is not None and results.method:
             self.title.setText(self.title.text().split("\n" + tr("Distances:"))[0] + "\n"
-                               + tr("Distances:") + " " + results.method)
+                               + tr("Distances:") + " " + method_text(results.method))

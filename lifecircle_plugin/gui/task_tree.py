@@ -12,7 +12,7 @@ from typing import Dict, Optional
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QIcon
-from qgis.PyQt.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from .. import layers, styles
 from ..core.catalogue import Catalogue
@@ -32,6 +32,10 @@ class TaskTree(QTreeWidget):
         self.setColumnCount(2)
         self.setHeaderLabels([tr("Task / facility type"), tr("Count")])
         self.setUniformRowHeights(True)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.project: QgsProject = QgsProject.instance()
         self.items: Dict[str, QTreeWidgetItem] = {}
         self.task_items: Dict[int, QTreeWidgetItem] = {}
@@ -60,7 +64,6 @@ class TaskTree(QTreeWidget):
                 self._add_type(task_item, facility, counts.get(facility.id, 0), language)
         self._syncing = False
         self.sync_from_layers()
-        self.resizeColumnToContents(0)
 
     def _add_type(self, parent: QTreeWidgetItem, facility, count: int, language: str) -> None:
         item = QTreeWidgetItem(parent, [facility.name(language), str(count)])
@@ -75,17 +78,23 @@ class TaskTree(QTreeWidget):
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(0, Qt.CheckState.Unchecked)
         if count == 0:
-            item.setForeground(0, QBrush(QColor("#9e9e9e")))
-            item.setForeground(1, QBrush(QColor("#9e9e9e")))
+            # nothing to show: greyed, and its tick just follows the task's
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            item.setToolTip(0, tip + "\n" + tr("No facility of this type in the project"))
         self.items[facility.id] = item
 
     def sync_from_layers(self) -> None:
         """Tick every type whose layer is visible (after loading or a change in QGIS)."""
         self._syncing = True
-        for facility_id, item in self.items.items():
-            nodes = layers.facility_nodes(self.project, facility_id)
-            visible = any(n.isVisible() for n in nodes)
-            item.setCheckState(0, Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
+        for task, task_item in self.task_items.items():
+            group = layers.task_group(self.project, task)
+            group_visible = group is not None and group.isVisible()
+            for index in range(task_item.childCount()):
+                item = task_item.child(index)
+                nodes = layers.facility_nodes(self.project, item.data(0, ID_ROLE))
+                visible = any(n.isVisible() for n in nodes) if nodes else group_visible
+                item.setCheckState(0, Qt.CheckState.Checked if visible
+                                   else Qt.CheckState.Unchecked)
         self._syncing = False
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:

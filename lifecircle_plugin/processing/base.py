@@ -1,6 +1,6 @@
 """What every Life Circle algorithm shares: translation, groups, progress and errors.
 
-Subclasses implement `run(parameters, context, feedback)`; `processAlgorithm` turns a
+Subclasses implement `perform(parameters, context, feedback)`; `processAlgorithm` turns a
 core InputError into a QgsProcessingException with the readable message (file, layer,
 row, field), and a cancel into a clear "cancelled" error rather than half a result.
 """
@@ -46,14 +46,14 @@ class LifeCircleAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,  # noqa: N802
                          feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         try:
-            return self.run(parameters, context, feedback)
+            return self.perform(parameters, context, feedback)
         except InputError as exc:
             raise QgsProcessingException(exc.describe()) from None
         except Cancelled:
             raise QgsProcessingException(tr("Cancelled by the user; nothing was saved.")) \
                 from None
 
-    def run(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+    def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
             feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         raise NotImplementedError
 

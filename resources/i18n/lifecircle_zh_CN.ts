@@ -1,22 +1,788 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1">
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="42"/>
+        <location filename="../../lifecircle_plugin/plugin.py" line="53" />
         <source>Life circle panel</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈面板</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="53"/>
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="39" />
         <source>Life Circle</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="53"/>
+        <location filename="../../lifecircle_plugin/plugin.py" line="70" />
         <source>Missing Python packages: {0}. Install them with: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少Python包：{0}。请用以下命令安装：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="27" />
+        <source>As stored in the file</source>
+        <translation>按文件自带坐标</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="27" />
+        <source>WGS84 (GPS, OSM)</source>
+        <translation>WGS84（GPS、OSM）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="27" />
+        <source>GCJ-02 (AMap, Tencent)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="28" />
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="53" />
+        <source>Choose the sub-districts file.</source>
+        <translation>请选择街镇边界文件。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="55" />
+        <source>Sub-districts file not found: {0}</source>
+        <translation>找不到街镇边界文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="57" />
+        <source>Choose where to save the project GeoPackage.</source>
+        <translation>请选择项目GeoPackage的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="59" />
+        <source>Add at least one POI file, an OSM file or the Overpass download.</source>
+        <translation>请至少添加一个POI文件、一个OSM文件或选择Overpass下载。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="63" />
+        <source>File not found: {0}</source>
+        <translation>找不到文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="68" />
+        <source>Will build {0}:</source>
+        <translation>将构建 {0}：</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="69" />
+        <source>• sub-districts and population from {0}</source>
+        <translation>• 街镇边界和人口来自 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="73" />
+        <source>• facilities from {0} ({1})</source>
+        <translation>• 设施来自 {0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="76" />
+        <source>• OSM facilities from {0}</source>
+        <translation>• OSM设施来自 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="78" />
+        <source>• OSM facilities downloaded for the map extent</source>
+        <translation>• 下载当前地图范围内的OSM设施</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="80" />
+        <source>• walking network from {0}</source>
+        <translation>• 步行路网来自 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="82" />
+        <source>• no walking network: straight-line distance × detour factor</source>
+        <translation>• 无步行路网：直线距离 × 绕行系数</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="84" />
+        <source>• residents from {0}</source>
+        <translation>• 居民来自 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="86" />
+        <source>• residents: a regular grid over the sub-districts</source>
+        <translation>• 居民：在街镇范围内按规则格网分布</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/tasks/core_task.py" line="55" />
+        <source>Unexpected error; details are in the log panel (Life Circle).</source>
+        <translation>发生意外错误；详情见日志面板（Life Circle）。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="82" />
+        <source>Open a Life Circle project</source>
+        <translation>打开生活圈项目</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="82" />
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="149" />
+        <source>Open or build a project first.</source>
+        <translation>请先打开或构建项目。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="137" />
+        <source>Thresholds saved with the project; they apply from the next evaluation.</source>
+        <translation>阈值已随项目保存，将在下次评估时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="145" />
+        <source>Building</source>
+        <translation>正在构建</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="156" />
+        <source>Evaluating</source>
+        <translation>正在评估</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="165" />
+        <source>Another Life Circle task is still running.</source>
+        <translation>另一个生活圈任务仍在运行。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="182" />
+        <source>Cancelled; nothing was saved.</source>
+        <translation>已取消，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="166" />
+        <source>Facility type</source>
+        <translation>设施类型</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/site_tool.py" line="60" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
+        <source>Covered</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
+        <source>Within 15 min</source>
+        <translation>15分钟内</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="101" />
+        <source>No evaluation results yet: run Evaluate.</source>
+        <translation>尚无评估结果：请运行“评估”。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="146" />
+        <source>Threshold not verified against a binding standard</source>
+        <translation>阈值未经强制性标准核实</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="175" />
+        <source>{0} of {1} basic types meet the target</source>
+        <translation>{1}类基础设施中{0}类达标</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="55" />
+        <source>Life circle 生活圈</source>
+        <translation>生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="71" />
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="72" />
+        <source>Sub-district</source>
+        <translation>街镇</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="73" />
+        <source>Sub-districts × tasks</source>
+        <translation>街镇 × 任务</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="74" />
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="85" />
+        <source>No project open. Create one or open a project GeoPackage.</source>
+        <translation>未打开项目。请新建项目或打开项目GeoPackage。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="110" />
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="111" />
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="112" />
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="113" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/site_tool.py" line="57" />
+        <source>Site evaluation</source>
+        <translation>选址评估</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="116" />
+        <source>Click on the map: residents a new facility there would bring within reach, per facility type</source>
+        <translation>在地图上点击：按设施类型显示在该处新建设施可新覆盖的居民数</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="156" />
+        <source>Project: {0}
+{1} facilities of {2} types</source>
+        <translation>项目：{0}
+{2}类设施，共{1}处</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="159" />
+        <source>Data: {0}</source>
+        <translation>数据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="169" />
+        <source>Distances:</source>
+        <translation>距离：</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="59" />
+        <source>New life circle project</source>
+        <translation>新建生活圈项目</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="71" />
+        <source>Build</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="79" />
+        <source>Study area</source>
+        <translation>研究范围</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="46" />
+        <source>Sub-districts with population</source>
+        <translation>带人口的街镇边界</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="86" />
+        <source>Project GeoPackage to create</source>
+        <translation>要创建的项目GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="90" />
+        <source>Facilities (POI files)</source>
+        <translation>设施（POI文件）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="94" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="94" />
+        <source>Coordinates</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="98" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="99" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="110" />
+        <source>Optional inputs</source>
+        <translation>可选输入</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="113" />
+        <source>Download OSM facilities for the current map extent (Overpass API)</source>
+        <translation>下载当前地图范围内的OSM设施（Overpass API）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="121" />
+        <source>OSM file</source>
+        <translation>OSM文件</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="56" />
+        <source>Walking network (lines)</source>
+        <translation>步行路网（线）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="57" />
+        <source>Residents (polygons or points)</source>
+        <translation>居民（面或点）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="128" />
+        <source>POI files</source>
+        <translation>POI文件</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/site_tool.py" line="60" />
+        <source>Residents newly within reach</source>
+        <translation>新覆盖居民数</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/site_tool.py" line="73" />
+        <source>Point {0:.0f}, {1:.0f} (project CRS): a new facility here would bring these residents within its threshold.</source>
+        <translation>点 {0:.0f}, {1:.0f}（项目坐标系）：在此新建设施可使以下居民进入其阈值范围。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/site_tool.py" line="117" />
+        <source>Run Evaluate first: the site tool uses the evaluation in memory.</source>
+        <translation>请先运行“评估”：选址工具使用内存中的评估结果。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="33" />
+        <source>Task / facility type</source>
+        <translation>任务 / 设施类型</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="33" />
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="76" />
+        <source>Threshold: {0:.0f} m</source>
+        <translation>阈值：{0:.0f} 米</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="83" />
+        <source>No facility of this type in the project</source>
+        <translation>项目中没有此类设施</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="32" />
+        <source>verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="32" />
+        <source>from a standard, not verified</source>
+        <translation>来自标准，未核实</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="33" />
+        <source>local practice, not verified</source>
+        <translation>地方实践，未核实</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="33" />
+        <source>set by this project</source>
+        <translation>本项目设定</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="50" />
+        <source>Catalogue (m)</source>
+        <translation>目录值（米）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="50" />
+        <source>In use (m)</source>
+        <translation>采用值（米）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="50" />
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="55" />
+        <source>Save for this project</source>
+        <translation>保存到本项目</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="56" />
+        <source>Reset to catalogue</source>
+        <translation>恢复目录默认值</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="72" />
+        <source>file not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="78" />
+        <source>cannot read the project: {0}</source>
+        <translation>无法读取项目：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="101" />
+        <source>cannot open the layer</source>
+        <translation>无法打开图层</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="129" />
+        <source>Life circle project</source>
+        <translation>生活圈项目</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="155" />
+        <source>Sub-districts (街镇)</source>
+        <translation>街镇边界</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="182" />
+        <source>the project has no evaluation results yet; run Evaluate first</source>
+        <translation>项目尚无评估结果；请先运行“评估”</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="186" />
+        <source>Evaluation results</source>
+        <translation>评估结果</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="190" />
+        <source>Residents: basic types within 15 min</source>
+        <translation>居民点：15分钟内可达的基础设施类型数</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="202" />
+        <source>Sub-district coverage table</source>
+        <translation>街镇覆盖率表</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="195" />
+        <source>Gaps per facility type</source>
+        <translation>各类设施缺口</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="195" />
+        <source>Gap: {0}</source>
+        <translation>缺口：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/plugin.py" line="60" />
+        <source>New life circle project…</source>
+        <translation>新建生活圈项目…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/base.py" line="53" />
+        <source>Cancelled by the user; nothing was saved.</source>
+        <translation>用户已取消，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/base.py" line="63" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/base.py" line="64" />
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/base.py" line="65" />
+        <source>Site selection</source>
+        <translation>选址</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/base.py" line="66" />
+        <source>Maps and reports</source>
+        <translation>地图与报告</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/base.py" line="67" />
+        <source>Field survey</source>
+        <translation>现场核查</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="37" />
+        <source>Build life circle project</source>
+        <translation>构建生活圈项目</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="40" />
+        <source>Reads sub-districts with population and POI files (WGS84, GCJ-02 or BD-09 coordinates), OSM data, an optional walking network and residents layer; classifies every POI into the catalogue's facility types and writes one project GeoPackage. A failed or cancelled build leaves no file behind.</source>
+        <translation>读取带人口的街镇边界、POI文件（WGS84、GCJ-02或BD-09坐标）、OSM数据以及可选的步行路网和居民图层；将每个POI归入目录中的设施类型，并写出一个项目GeoPackage。构建失败或取消时不会留下文件。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="49" />
+        <source>POI files in WGS84 (or with their own CRS)</source>
+        <translation>WGS84坐标的POI文件（或自带坐标系）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="50" />
+        <source>POI tables in GCJ-02 (AMap, Tencent)</source>
+        <translation>GCJ-02坐标的POI表（高德、腾讯）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="51" />
+        <source>POI tables in BD-09 (Baidu)</source>
+        <translation>BD-09坐标的POI表（百度）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="55" />
+        <source>OSM file (.osm / .pbf)</source>
+        <translation>OSM文件（.osm / .pbf）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="58" />
+        <source>Project CRS (empty = chosen for the area)</source>
+        <translation>项目坐标系（留空 = 按区域自动选择）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="56" />
+        <source>Project GeoPackage</source>
+        <translation>项目GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="62" />
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="63" />
+        <source>Sub-districts</source>
+        <translation>街镇</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="57" />
+        <source>Resident origins</source>
+        <translation>居民点</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="33" />
+        <source>Evaluate walking access</source>
+        <translation>评估步行可达性</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="36" />
+        <source>Distances from every resident origin to the nearest facility of each type (along the walking network, or straight line × detour factor when the project has none), coverage shares per sub-district and task, the 达标 verdict, gaps and service areas. Results are written into the project GeoPackage; a cancelled run writes nothing.</source>
+        <translation>计算每个居民点到各类最近设施的距离（沿步行路网；项目无路网时为直线距离 × 绕行系数），按街镇和任务统计覆盖率、达标判定、缺口和服务范围。结果写入项目GeoPackage；取消运行时不写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="50" />
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="50" />
+        <source>Existing facilities</source>
+        <translation>现状设施</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="50" />
+        <source>With planned facilities</source>
+        <translation>含规划设施</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="47" />
+        <source>Use the walking network when the project has one</source>
+        <translation>项目有步行路网时使用路网</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="49" />
+        <source>Detour factor for straight-line distances (empty = catalogue)</source>
+        <translation>直线距离绕行系数（留空 = 目录默认值）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="54" />
+        <source>Build service-area polygons</source>
+        <translation>生成服务范围多边形</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="58" />
+        <source>Facility types evaluated</source>
+        <translation>已评估的设施类型</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="59" />
+        <source>Sub-district × type rows</source>
+        <translation>街镇 × 设施类型行数</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="73" />
+        <source>Distances: {0}</source>
+        <translation>距离：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="42" />
+        <source>Life Circle (15-minute community life circle)</source>
+        <translation>生活圈（15分钟社区生活圈）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="82" />
+        <source>Candidate layer not found</source>
+        <translation>找不到候选点图层</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="103" />
+        <source>Score candidate sites</source>
+        <translation>候选选址评分</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="106" />
+        <source>For each candidate point and each chosen facility type: the residents a new facility there would newly bring within the type's walking threshold.</source>
+        <translation>对每个候选点和所选的每类设施：计算在该处新建设施后，新进入该类设施步行阈值范围内的居民数。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="112" />
+        <source>Candidate sites</source>
+        <translation>候选选址</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="114" />
+        <source>Facility types (none = all)</source>
+        <translation>设施类型（不选 = 全部）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="117" />
+        <source>Scored sites</source>
+        <translation>选址评分结果</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="156" />
+        <source>Best sites for a facility type</source>
+        <translation>某类设施的最佳选址</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="159" />
+        <source>Picks up to k candidate sites one after another, each time the one that brings the most not-yet-covered residents within the type's threshold. Without a candidate layer, the resident origins are the candidates.</source>
+        <translation>依次选出最多k个候选点，每次选择能使最多尚未覆盖的居民进入该类设施阈值范围的点。未提供候选点图层时，以居民点作为候选点。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="168" />
+        <source>Number of sites</source>
+        <translation>选址数量</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="171" />
+        <source>Candidate sites (empty = resident origins)</source>
+        <translation>候选选址（留空 = 居民点）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="174" />
+        <source>Also store the picks in the project (site_scores)</source>
+        <translation>同时将选址结果保存到项目（site_scores）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="176" />
+        <source>Best sites</source>
+        <translation>最佳选址</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="177" />
+        <source>Sites picked</source>
+        <translation>选出的选址数</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="187" />
+        <source>{0} is not evaluated in this project</source>
+        <translation>本项目未评估 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="212" />
+        <source>{0} sites picked; residents covered after the last pick: {1:,.0f}</source>
+        <translation>选出{0}处；最后一次选址后覆盖居民：{1:,.0f}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/tasks/core_task.py" line="70" />
+        <source>The task stopped.</source>
+        <translation>任务已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/tasks/jobs.py" line="29" />
+        <source>Downloading OSM facilities (Overpass API)</source>
+        <translation>正在下载OSM设施（Overpass API）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/tasks/jobs.py" line="36" />
+        <source>Life Circle: building the project</source>
+        <translation>生活圈：正在构建项目</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/tasks/jobs.py" line="50" />
+        <source>Life Circle: evaluating walking access</source>
+        <translation>生活圈：正在评估步行可达性</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="164" />
+        <source>All tasks</source>
+        <translation>全部任务</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="110" />
+        <source>{0}: {1} of {2} basic facility types with data meet their target (达标); {3} have no data.</source>
+        <translation>{0}：有数据的{2}类基础设施中{1}类达标；{3}类无数据。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="142" />
+        <source>No facility of this type in the project: no data</source>
+        <translation>项目中没有此类设施：无数据</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="198" />
+        <source>Service areas per facility type</source>
+        <translation>各类设施服务范围</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="198" />
+        <source>Service area: {0}</source>
+        <translation>服务范围：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/results.py" line="79" />
+        <source>straight line × {0} (no walking network)</source>
+        <translation>直线距离 × {0}（无步行路网）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/results.py" line="82" />
+        <source>along the walking network</source>
+        <translation>沿步行路网</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="123" />
+        <source>Score candidate sites…</source>
+        <translation>候选选址评分…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="124" />
+        <source>Best sites…</source>
+        <translation>最佳选址…</translation>
     </message>
 </context>
 </TS>

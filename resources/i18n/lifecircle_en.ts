@@ -1,0 +1,788 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1">
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="27" />
+        <source>As stored in the file</source>
+        <translation>As stored in the file</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="27" />
+        <source>WGS84 (GPS, OSM)</source>
+        <translation>WGS84 (GPS, OSM)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="27" />
+        <source>GCJ-02 (AMap, Tencent)</source>
+        <translation>GCJ-02 (AMap, Tencent)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="28" />
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09 (Baidu)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="53" />
+        <source>Choose the sub-districts file.</source>
+        <translation>Choose the sub-districts file.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="55" />
+        <source>Sub-districts file not found: {0}</source>
+        <translation>Sub-districts file not found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="57" />
+        <source>Choose where to save the project GeoPackage.</source>
+        <translation>Choose where to save the project GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="59" />
+        <source>Add at least one POI file, an OSM file or the Overpass download.</source>
+        <translation>Add at least one POI file, an OSM file or the Overpass download.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="63" />
+        <source>File not found: {0}</source>
+        <translation>File not found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="68" />
+        <source>Will build {0}:</source>
+        <translation>Will build {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="69" />
+        <source>• sub-districts and population from {0}</source>
+        <translation>• sub-districts and population from {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="73" />
+        <source>• facilities from {0} ({1})</source>
+        <translation>• facilities from {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="76" />
+        <source>• OSM facilities from {0}</source>
+        <translation>• OSM facilities from {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="78" />
+        <source>• OSM facilities downloaded for the map extent</source>
+        <translation>• OSM facilities downloaded for the map extent</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="80" />
+        <source>• walking network from {0}</source>
+        <translation>• walking network from {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="82" />
+        <source>• no walking network: straight-line distance × detour factor</source>
+        <translation>• no walking network: straight-line distance × detour factor</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="84" />
+        <source>• residents from {0}</source>
+        <translation>• residents from {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="86" />
+        <source>• residents: a regular grid over the sub-districts</source>
+        <translation>• residents: a regular grid over the sub-districts</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/tasks/core_task.py" line="55" />
+        <source>Unexpected error; details are in the log panel (Life Circle).</source>
+        <translation>Unexpected error; details are in the log panel (Life Circle).</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="82" />
+        <source>Open a Life Circle project</source>
+        <translation>Open a Life Circle project</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="82" />
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="149" />
+        <source>Open or build a project first.</source>
+        <translation>Open or build a project first.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="137" />
+        <source>Thresholds saved with the project; they apply from the next evaluation.</source>
+        <translation>Thresholds saved with the project; they apply from the next evaluation.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="145" />
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="156" />
+        <source>Evaluating</source>
+        <translation>Evaluating</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="165" />
+        <source>Another Life Circle task is still running.</source>
+        <translation>Another Life Circle task is still running.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="182" />
+        <source>Cancelled; nothing was saved.</source>
+        <translation>Cancelled; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="166" />
+        <source>Facility type</source>
+        <translation>Facility type</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/site_tool.py" line="60" />
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
+        <source>Covered</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
+        <source>Within 15 min</source>
+        <translation>Within 15 min</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="69" />
+        <source>Met</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="101" />
+        <source>No evaluation results yet: run Evaluate.</source>
+        <translation>No evaluation results yet: run Evaluate.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="146" />
+        <source>Threshold not verified against a binding standard</source>
+        <translation>Threshold not verified against a binding standard</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="175" />
+        <source>{0} of {1} basic types meet the target</source>
+        <translation>{0} of {1} basic types meet the target</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="55" />
+        <source>Life circle 生活圈</source>
+        <translation>Life circle 生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="71" />
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="72" />
+        <source>Sub-district</source>
+        <translation>Sub-district</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="73" />
+        <source>Sub-districts × tasks</source>
+        <translation>Sub-districts × tasks</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="74" />
+        <source>Thresholds</source>
+        <translation>Thresholds</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="85" />
+        <source>No project open. Create one or open a project GeoPackage.</source>
+        <translation>No project open. Create one or open a project GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="110" />
+        <source>New project…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="111" />
+        <source>Open project…</source>
+        <translation>Open project…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="112" />
+        <source>Evaluate</source>
+        <translation>Evaluate</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="113" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/site_tool.py" line="57" />
+        <source>Site evaluation</source>
+        <translation>Site evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="116" />
+        <source>Click on the map: residents a new facility there would bring within reach, per facility type</source>
+        <translation>Click on the map: residents a new facility there would bring within reach, per facility type</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="156" />
+        <source>Project: {0}
+{1} facilities of {2} types</source>
+        <translation>Project: {0}
+{1} facilities of {2} types</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="159" />
+        <source>Data: {0}</source>
+        <translation>Data: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="169" />
+        <source>Distances:</source>
+        <translation>Distances:</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="59" />
+        <source>New life circle project</source>
+        <translation>New life circle project</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="71" />
+        <source>Build</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="79" />
+        <source>Study area</source>
+        <translation>Study area</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="46" />
+        <source>Sub-districts with population</source>
+        <translation>Sub-districts with population</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="86" />
+        <source>Project GeoPackage to create</source>
+        <translation>Project GeoPackage to create</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="90" />
+        <source>Facilities (POI files)</source>
+        <translation>Facilities (POI files)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="94" />
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="94" />
+        <source>Coordinates</source>
+        <translation>Coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="98" />
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="99" />
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="110" />
+        <source>Optional inputs</source>
+        <translation>Optional inputs</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="113" />
+        <source>Download OSM facilities for the current map extent (Overpass API)</source>
+        <translation>Download OSM facilities for the current map extent (Overpass API)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="121" />
+        <source>OSM file</source>
+        <translation>OSM file</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="56" />
+        <source>Walking network (lines)</source>
+        <translation>Walking network (lines)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="57" />
+        <source>Residents (polygons or points)</source>
+        <translation>Residents (polygons or points)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/new_project.py" line="128" />
+        <source>POI files</source>
+        <translation>POI files</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/site_tool.py" line="60" />
+        <source>Residents newly within reach</source>
+        <translation>Residents newly within reach</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/site_tool.py" line="73" />
+        <source>Point {0:.0f}, {1:.0f} (project CRS): a new facility here would bring these residents within its threshold.</source>
+        <translation>Point {0:.0f}, {1:.0f} (project CRS): a new facility here would bring these residents within its threshold.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/site_tool.py" line="117" />
+        <source>Run Evaluate first: the site tool uses the evaluation in memory.</source>
+        <translation>Run Evaluate first: the site tool uses the evaluation in memory.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="33" />
+        <source>Task / facility type</source>
+        <translation>Task / facility type</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="33" />
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="76" />
+        <source>Threshold: {0:.0f} m</source>
+        <translation>Threshold: {0:.0f} m</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/task_tree.py" line="83" />
+        <source>No facility of this type in the project</source>
+        <translation>No facility of this type in the project</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="32" />
+        <source>verified</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="32" />
+        <source>from a standard, not verified</source>
+        <translation>from a standard, not verified</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="33" />
+        <source>local practice, not verified</source>
+        <translation>local practice, not verified</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="33" />
+        <source>set by this project</source>
+        <translation>set by this project</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="50" />
+        <source>Catalogue (m)</source>
+        <translation>Catalogue (m)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="50" />
+        <source>In use (m)</source>
+        <translation>In use (m)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="50" />
+        <source>Basis</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="55" />
+        <source>Save for this project</source>
+        <translation>Save for this project</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/thresholds.py" line="56" />
+        <source>Reset to catalogue</source>
+        <translation>Reset to catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="72" />
+        <source>file not found</source>
+        <translation>file not found</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="78" />
+        <source>cannot read the project: {0}</source>
+        <translation>cannot read the project: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="101" />
+        <source>cannot open the layer</source>
+        <translation>cannot open the layer</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="129" />
+        <source>Life circle project</source>
+        <translation>Life circle project</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="155" />
+        <source>Sub-districts (街镇)</source>
+        <translation>Sub-districts (街镇)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="182" />
+        <source>the project has no evaluation results yet; run Evaluate first</source>
+        <translation>the project has no evaluation results yet; run Evaluate first</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="186" />
+        <source>Evaluation results</source>
+        <translation>Evaluation results</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="190" />
+        <source>Residents: basic types within 15 min</source>
+        <translation>Residents: basic types within 15 min</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="202" />
+        <source>Sub-district coverage table</source>
+        <translation>Sub-district coverage table</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="195" />
+        <source>Gaps per facility type</source>
+        <translation>Gaps per facility type</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="195" />
+        <source>Gap: {0}</source>
+        <translation>Gap: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/plugin.py" line="53" />
+        <source>Life circle panel</source>
+        <translation>Life circle panel</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/plugin.py" line="60" />
+        <source>New life circle project…</source>
+        <translation>New life circle project…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="39" />
+        <source>Life Circle</source>
+        <translation>Life Circle</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/plugin.py" line="70" />
+        <source>Missing Python packages: {0}. Install them with: {1}</source>
+        <translation>Missing Python packages: {0}. Install them with: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/base.py" line="53" />
+        <source>Cancelled by the user; nothing was saved.</source>
+        <translation>Cancelled by the user; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/base.py" line="63" />
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/base.py" line="64" />
+        <source>Evaluation</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/base.py" line="65" />
+        <source>Site selection</source>
+        <translation>Site selection</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/base.py" line="66" />
+        <source>Maps and reports</source>
+        <translation>Maps and reports</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/base.py" line="67" />
+        <source>Field survey</source>
+        <translation>Field survey</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="37" />
+        <source>Build life circle project</source>
+        <translation>Build life circle project</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="40" />
+        <source>Reads sub-districts with population and POI files (WGS84, GCJ-02 or BD-09 coordinates), OSM data, an optional walking network and residents layer; classifies every POI into the catalogue's facility types and writes one project GeoPackage. A failed or cancelled build leaves no file behind.</source>
+        <translation>Reads sub-districts with population and POI files (WGS84, GCJ-02 or BD-09 coordinates), OSM data, an optional walking network and residents layer; classifies every POI into the catalogue's facility types and writes one project GeoPackage. A failed or cancelled build leaves no file behind.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="49" />
+        <source>POI files in WGS84 (or with their own CRS)</source>
+        <translation>POI files in WGS84 (or with their own CRS)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="50" />
+        <source>POI tables in GCJ-02 (AMap, Tencent)</source>
+        <translation>POI tables in GCJ-02 (AMap, Tencent)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="51" />
+        <source>POI tables in BD-09 (Baidu)</source>
+        <translation>POI tables in BD-09 (Baidu)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="55" />
+        <source>OSM file (.osm / .pbf)</source>
+        <translation>OSM file (.osm / .pbf)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="58" />
+        <source>Project CRS (empty = chosen for the area)</source>
+        <translation>Project CRS (empty = chosen for the area)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="56" />
+        <source>Project GeoPackage</source>
+        <translation>Project GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="62" />
+        <source>Facilities</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="63" />
+        <source>Sub-districts</source>
+        <translation>Sub-districts</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="57" />
+        <source>Resident origins</source>
+        <translation>Resident origins</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="33" />
+        <source>Evaluate walking access</source>
+        <translation>Evaluate walking access</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="36" />
+        <source>Distances from every resident origin to the nearest facility of each type (along the walking network, or straight line × detour factor when the project has none), coverage shares per sub-district and task, the 达标 verdict, gaps and service areas. Results are written into the project GeoPackage; a cancelled run writes nothing.</source>
+        <translation>Distances from every resident origin to the nearest facility of each type (along the walking network, or straight line × detour factor when the project has none), coverage shares per sub-district and task, the 达标 verdict, gaps and service areas. Results are written into the project GeoPackage; a cancelled run writes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="50" />
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="50" />
+        <source>Existing facilities</source>
+        <translation>Existing facilities</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="50" />
+        <source>With planned facilities</source>
+        <translation>With planned facilities</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="47" />
+        <source>Use the walking network when the project has one</source>
+        <translation>Use the walking network when the project has one</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="49" />
+        <source>Detour factor for straight-line distances (empty = catalogue)</source>
+        <translation>Detour factor for straight-line distances (empty = catalogue)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="54" />
+        <source>Build service-area polygons</source>
+        <translation>Build service-area polygons</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="58" />
+        <source>Facility types evaluated</source>
+        <translation>Facility types evaluated</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="59" />
+        <source>Sub-district × type rows</source>
+        <translation>Sub-district × type rows</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="73" />
+        <source>Distances: {0}</source>
+        <translation>Distances: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="42" />
+        <source>Life Circle (15-minute community life circle)</source>
+        <translation>Life Circle (15-minute community life circle)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="82" />
+        <source>Candidate layer not found</source>
+        <translation>Candidate layer not found</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="103" />
+        <source>Score candidate sites</source>
+        <translation>Score candidate sites</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="106" />
+        <source>For each candidate point and each chosen facility type: the residents a new facility there would newly bring within the type's walking threshold.</source>
+        <translation>For each candidate point and each chosen facility type: the residents a new facility there would newly bring within the type's walking threshold.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="112" />
+        <source>Candidate sites</source>
+        <translation>Candidate sites</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="114" />
+        <source>Facility types (none = all)</source>
+        <translation>Facility types (none = all)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="117" />
+        <source>Scored sites</source>
+        <translation>Scored sites</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="156" />
+        <source>Best sites for a facility type</source>
+        <translation>Best sites for a facility type</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="159" />
+        <source>Picks up to k candidate sites one after another, each time the one that brings the most not-yet-covered residents within the type's threshold. Without a candidate layer, the resident origins are the candidates.</source>
+        <translation>Picks up to k candidate sites one after another, each time the one that brings the most not-yet-covered residents within the type's threshold. Without a candidate layer, the resident origins are the candidates.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="168" />
+        <source>Number of sites</source>
+        <translation>Number of sites</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="171" />
+        <source>Candidate sites (empty = resident origins)</source>
+        <translation>Candidate sites (empty = resident origins)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="174" />
+        <source>Also store the picks in the project (site_scores)</source>
+        <translation>Also store the picks in the project (site_scores)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="176" />
+        <source>Best sites</source>
+        <translation>Best sites</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="177" />
+        <source>Sites picked</source>
+        <translation>Sites picked</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="187" />
+        <source>{0} is not evaluated in this project</source>
+        <translation>{0} is not evaluated in this project</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="212" />
+        <source>{0} sites picked; residents covered after the last pick: {1:,.0f}</source>
+        <translation>{0} sites picked; residents covered after the last pick: {1:,.0f}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/tasks/core_task.py" line="70" />
+        <source>The task stopped.</source>
+        <translation>The task stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/tasks/jobs.py" line="29" />
+        <source>Downloading OSM facilities (Overpass API)</source>
+        <translation>Downloading OSM facilities (Overpass API)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/tasks/jobs.py" line="36" />
+        <source>Life Circle: building the project</source>
+        <translation>Life Circle: building the project</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/tasks/jobs.py" line="50" />
+        <source>Life Circle: evaluating walking access</source>
+        <translation>Life Circle: evaluating walking access</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="164" />
+        <source>All tasks</source>
+        <translation>All tasks</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="110" />
+        <source>{0}: {1} of {2} basic facility types with data meet their target (达标); {3} have no data.</source>
+        <translation>{0}: {1} of {2} basic facility types with data meet their target (达标); {3} have no data.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/coverage.py" line="142" />
+        <source>No facility of this type in the project: no data</source>
+        <translation>No facility of this type in the project: no data</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="198" />
+        <source>Service areas per facility type</source>
+        <translation>Service areas per facility type</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/layers.py" line="198" />
+        <source>Service area: {0}</source>
+        <translation>Service area: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/results.py" line="79" />
+        <source>straight line × {0} (no walking network)</source>
+        <translation>straight line × {0} (no walking network)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/results.py" line="82" />
+        <source>along the walking network</source>
+        <translation>along the walking network</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="123" />
+        <source>Score candidate sites…</source>
+        <translation>Score candidate sites…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/dock.py" line="124" />
+        <source>Best sites…</source>
+        <translation>Best sites…</translation>
+    </message>
+</context>
+</TS>
