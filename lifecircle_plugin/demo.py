@@ -241,14 +241,16 @@ def summary_lines(data, build, result: DemoResult) -> List[str]:
              f"facilities {build.facilities}, origins {build.origins} "
              f"({build.origin_method}), population {build.population or 0:,.0f}",
              f"{pad('sub-district', 14)} {'population':>10} {'basic types met':>16} "
-             f"{'mean share':>10}"]
+             f"{'mean share':>10} {'no data':>8}"]
     for row in subdistrict_summary(data):
         share = "—" if row["mean_share"] is None else f"{100 * row['mean_share']:.1f}%"
         met = f"{row['basic_met']} / {row['basic_types']}"
         lines.append(f"{pad(row['name'], 14)} {row['population'] or 0:>10,.0f} {met:>16} "
-                     f"{share:>10}")
+                     f"{share:>10} {row['basic_no_data']:>8}")
     worst = ", ".join(f"{fid} ({100 * data.district_shares().get(fid, 0):.0f}%)"
                       for fid in result.worst_types)
+    lines.append("basic types met: share within the threshold >= target; mean share over the "
+                 "basic types with data; no data: basic types without any facility in the data")
     lines.append(f"best new sites for the worst-covered basic types: {worst}")
     lines.append(f"survey package for {result.survey_subdistrict}")
     return lines

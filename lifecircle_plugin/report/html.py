@@ -103,6 +103,7 @@ def subdistrict_summary(data: ReportData) -> List[dict]:
             "population": sub.get("population"),
             "basic_types": len(basic),
             "basic_met": sum(1 for r in basic if r.get("meets_target")),
+            "basic_no_data": sum(1 for r in basic if r.get("no_data")),
             "mean_share": sum(shares) / len(shares) if shares else None,
         })
     return summary
@@ -181,14 +182,16 @@ def _subdistrict_section(data: ReportData, sub: dict, map_path: Optional[str]) -
 
 def _summary_section(data: ReportData, district_map: Optional[str]) -> str:
     rows = [(bi(s["name"], s["name_en"]), num(s["population"]), pct(s["mean_share"]),
-             f"{s['basic_met']} / {s['basic_types']}") for s in subdistrict_summary(data)]
+             f"{s['basic_met']} / {s['basic_types']}", num(s["basic_no_data"]))
+            for s in subdistrict_summary(data)]
     headers = [bi("街镇", "Sub-district"), bi("人口", "Population"),
-               bi("基本类平均覆盖率", "Mean share, basic types"),
-               bi("基本类达标数", "Basic types meeting target")]
+               bi("基本类平均覆盖率（有数据的类型）", "Mean share, basic types with data"),
+               bi("基本类达标数", "Basic types meeting target"),
+               bi("无数据的基本类", "Basic types without data")]
     image = (f'<img class="map" src="{esc(district_map)}" alt="district">'
              if district_map else "")
     return (f"<h2>{bi('全区概况', 'District overview')}</h2>{image}"
-            + table(headers, rows, numeric=(1, 2, 3)))
+            + table(headers, rows, numeric=(1, 2, 3, 4)))
 
 
 def _sites_section(data: ReportData) -> str:

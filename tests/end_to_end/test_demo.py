@@ -75,7 +75,7 @@ def test_output_folder_is_fresh_and_complete(demo):
 def test_summary_names_every_subdistrict_and_the_method(demo, changning_dir):
     _, stdout = demo
     for name in subdistrict_names(changning_dir):
-        assert re.search(rf"^{name}\s+[\d,]+\s+\d+ / \d+\s+[\d.]+%", stdout, re.M), name
+        assert re.search(rf"^{name}\s+[\d,]+\s+\d+ / \d+\s+[\d.]+%\s+\d+$", stdout, re.M), name
     assert "straight-line × detour factor 1.3" in stdout
 
 
@@ -216,3 +216,26 @@ def test_qgis_project_opens_with_layers_and_layouts(demo, qgis_app):
     assert layers and all(layer.isValid() for layer in layers)
     assert len(project.layoutManager().printLayouts()) == 2
     project.clear()
+
+
+def test_helsinki_extract_runs_in_network_mode(helsinki_pbf, tmp_path):
+    out = tmp_path / "helsinki"
+    completed = run_demo(helsinki_pbf, out)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert "distances: network" in completed.stdout
+    gpkg = out / "project.gpkg"
+    assert sql(gpkg, "SELECT count(*) FROM network_edges")[0][0] > 1000
+    assert {r[0] for r in sql(gpkg, "SELECT DISTINCT method FROM subdistrict_results")} \
+        == {"network"}
+    document = (out / "report.html").read_text(encoding="utf-8")
+    assert "walking network" in document and "straight-line" not in document
+    pages = sql(gpkg, "SELECT count(*) FROM subdistricts")[0][0]
+    assert pdf_pages(out / "official_map.pdf") == pages
+
+
+def test_missing_data_is_a_readable_error_and_writes_nothing(tmp_path):
+    out = tmp_path / "out"
+    completed = run_demo(tmp_path / "no_such_folder", out)
+    assert completed.returncode == 2
+    assert "no_such_folder" in completed.stderr and "Traceback" not in completed.stderr
+    assert not out.exists() and not list(tmp_path.glob(".out.staging-*"))
