@@ -28,6 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 log = logging.getLogger(__name__)
 
 SURVEY_PACKAGE = "survey_package.lcsurvey"  # the Makefile's default PACKAGE
+DEMO_INSPECTOR = "演示核查员 demo inspector"  # the app lets the inspector change it
 SITES_PER_TYPE = 5
 WORST_TYPES = 3
 # Service-area polygons: the demo draws them for a few everyday types, and only in
@@ -195,7 +196,7 @@ def _least_covered(data) -> str:
 def _survey_package(gpkg: Path, path: Path, subdistrict: str) -> Path:
     from .core.survey.package import make_package
 
-    summary = make_package(gpkg, path, subdistrict=subdistrict, inspector="")
+    summary = make_package(gpkg, path, subdistrict=subdistrict, inspector=DEMO_INSPECTOR)
     return Path(summary.path)
 
 
