@@ -784,5 +784,65 @@
         <source>Best sites…</source>
         <translation>Best sites…</translation>
     </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="1" />
+        <source>Export official map and report</source>
+        <translation>Export official map and report</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="1" />
+        <source>Exports the official map of an evaluated project: one PDF page per sub-district (title, map, legend, scale bar, north arrow, CGCS2000 note, data sources and date, OSM attribution, distance method), PNG images at the chosen DPI, and an HTML report with the tables per sub-district and task, the unverified thresholds and the data sources.</source>
+        <translation>Exports the official map of an evaluated project: one PDF page per sub-district (title, map, legend, scale bar, north arrow, CGCS2000 note, data sources and date, OSM attribution, distance method), PNG images at the chosen DPI, and an HTML report with the tables per sub-district and task, the unverified thresholds and the data sources.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="1" />
+        <source>Sub-districts (comma-separated names; empty = all)</source>
+        <translation>Sub-districts (comma-separated names; empty = all)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="1" />
+        <source>Also export the district overview map</source>
+        <translation>Also export the district overview map</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="1" />
+        <source>Resolution (DPI)</source>
+        <translation>Resolution (DPI)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="1" />
+        <source>Official map (PDF)</source>
+        <translation>Official map (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="1" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="1" />
+        <source>Folder for PNG maps</source>
+        <translation>Folder for PNG maps</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="1" />
+        <source>HTML report</source>
+        <translation>HTML report</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="1" />
+        <source>HTML files (*.html)</source>
+        <translation>HTML files (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="1" />
+        <source>PDF pages</source>
+        <translation>PDF pages</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="1" />
+        <source>Official map written</source>
+        <translation>Official map written</translation>
+    </message>
 </context>
 </TS>
