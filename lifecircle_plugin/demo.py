@@ -238,15 +238,18 @@ def summary_lines(data, build, result: DemoResult) -> List[str]:
 
     method = ("network (walking network)" if result.network_mode else
               f"straight-line × detour factor {data.detour_factor:g} (no street network)")
+    population = (f"population {build.population:,.0f}" if build.population else
+                  f"population unknown ({data.metadata.get('population_source') or 'none'})")
     lines = [f"Life Circle demo: {result.district}; distances: {method}",
              f"facilities {build.facilities}, origins {build.origins} "
-             f"({build.origin_method}), population {build.population or 0:,.0f}",
+             f"({build.origin_method}), {population}",
              f"{pad('sub-district', 14)} {'population':>10} {'basic types met':>16} "
              f"{'mean share':>10} {'no data':>8}"]
     for row in subdistrict_summary(data):
         share = "—" if row["mean_share"] is None else f"{100 * row['mean_share']:.1f}%"
         met = f"{row['basic_met']} / {row['basic_types']}"
-        lines.append(f"{pad(row['name'], 14)} {row['population'] or 0:>10,.0f} {met:>16} "
+        people = "—" if row["population"] is None else f"{row['population']:,.0f}"
+        lines.append(f"{pad(row['name'], 14)} {people:>10} {met:>16} "
                      f"{share:>10} {row['basic_no_data']:>8}")
     worst = ", ".join(f"{fid} ({100 * data.district_shares().get(fid, 0):.0f}%)"
                       for fid in result.worst_types)

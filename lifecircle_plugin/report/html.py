@@ -251,6 +251,8 @@ def _method_section(data: ReportData) -> str:
     items = [
         f"<li>{method_text(data)}</li>",
         f"<li>{bi('居民起点', 'Resident origins')}: {bi(zh, en)}</li>",
+        f"<li>{bi('人口来源', 'Population source')}: "
+        f"{esc(data.metadata.get('population_source') or '—')}</li>",
         f"<li>{bi('步行速度', 'Walking speed')}: {speed:g} m/min; "
         f"{bi('5/10/15分钟', '5/10/15 min')} = "
         + ", ".join(f"{m * speed:,.0f} m" for m in (5, 10, 15)) + "</li>",
