@@ -25,6 +25,7 @@ class LifeCirclePlugin:
         self.translator = None
         self.provider = None
         self.dock = None
+        self.survey = None
         self.controller = None
         self.site_tool = None
         self._install_translator()
@@ -62,6 +63,9 @@ class LifeCirclePlugin:
         new_action.triggered.connect(self.new_project)
         self.iface.addPluginToMenu(MENU, new_action)
         self.actions.append(new_action)
+        from .gui.survey.actions import SurveySyncActions
+        self.survey = SurveySyncActions(self.iface, MENU)
+        self.survey.init_gui()
 
     def _check_dependencies(self) -> bool:
         missing = missing_dependencies()
@@ -136,6 +140,9 @@ class LifeCirclePlugin:
             canvas.unsetMapTool(self.site_tool)
 
     def unload(self) -> None:
+        if self.survey is not None:
+            self.survey.unload()
+            self.survey = None
         if self.site_tool is not None:
             if self.iface.mapCanvas().mapTool() is self.site_tool:
                 self.iface.mapCanvas().unsetMapTool(self.site_tool)
