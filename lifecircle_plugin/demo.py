@@ -253,6 +253,9 @@ def summary_lines(data, build, result: DemoResult) -> List[str]:
                      f"{share:>10} {row['basic_no_data']:>8}")
     worst = ", ".join(f"{fid} ({100 * data.district_shares().get(fid, 0):.0f}%)"
                       for fid in result.worst_types)
+    if result.network_mode and data.unsnapped_origins:
+        lines.append(f"warning: {data.unsnapped_origins} of {data.origins} origins are too far "
+                     "from the network to be routed (see the report's method section)")
     lines.append("basic types met: share within the threshold >= target; mean share over the "
                  "basic types with data; no data: basic types without any facility in the data")
     lines.append(f"best new sites for the worst-covered basic types: {worst}")

@@ -260,6 +260,8 @@ def _method_section(data: ReportData) -> str:
         f"{bi('阈值内覆盖人口比例 ≥ 目标', 'share of residents within threshold ≥ target')}</li>",
         f"<li>{bi('情景', 'Scenario')}: {esc(data.scenario)}</li>",
     ]
+    if data.network_mode and data.unsnapped_origins:
+        items.append(f"<li>{bi('距步行网络过远、无法计算网络距离的居民点', 'Resident origins too far from the walking network to be routed')}: {data.unsnapped_origins} / {data.origins}</li>")  # noqa: E501
     if lacking:
         names = "、".join(esc(t.name_zh) for t in lacking)
         items.append(f"<li>{bi('项目中没有以下类型的设施（覆盖率为0，因缺少数据而非真实缺口）', 'No facilities of these types in the project (coverage 0 for lack of data, not a verified gap)')}: {names}</li>")  # noqa: E501
