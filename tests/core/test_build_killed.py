@@ -1,4 +1,8 @@
-"""A build killed half-way (SIGKILL, no chance to clean up) leaves no project file."""
+"""A build killed half-way (SIGKILL, no chance to clean up) leaves no project file.
+
+Killed while reading the network, and killed inside the GeoPackage write (after the
+facilities layer went into the temporary file): either way the target is untouched.
+"""
 import os
 import signal
 import subprocess
@@ -11,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("stage, previous", [("building the walking network", False),
-                                             ("writing the project", True)])
+                                             ("facilities written", True)])
 def test_killed_build_leaves_no_project(helsinki_pbf, tmp_path, stage, previous):
     out = tmp_path / "project.gpkg"
     if previous:
@@ -34,6 +38,8 @@ def test_killed_build_leaves_no_project(helsinki_pbf, tmp_path, stage, previous)
     assert process.returncode == -signal.SIGKILL
     if previous:
         assert out.read_bytes() == b"previous project"
+        # the kill really landed inside the write: the half-written temporary is there
+        assert list(tmp_path.glob(".project-*.gpkg.part"))
     else:
         assert not out.exists()
     # whatever the kill left is a hidden temporary, never something that looks like a project
