@@ -44,3 +44,19 @@ def test_killed_build_leaves_no_project(helsinki_pbf, tmp_path, stage, previous)
         assert not out.exists()
     # whatever the kill left is a hidden temporary, never something that looks like a project
     assert [p.name for p in tmp_path.glob("*.gpkg")] == (["project.gpkg"] if previous else [])
+
+
+def test_leftovers_of_a_killed_build_are_removed_by_the_next(tmp_path):
+    from lifecircle_plugin.core.build.writer import remove_stale_temporaries
+
+    out = tmp_path / "project.gpkg"
+    old = tmp_path / ".project-abc123.gpkg.part"
+    fresh = tmp_path / ".project-def456.gpkg.part"  # another build writing right now
+    other = tmp_path / ".other-abc123.gpkg.part"  # another project's
+    for path in (old, fresh, other):
+        path.write_bytes(b"half")
+    an_hour_ago = os.path.getmtime(old) - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    os.utime(other, (an_hour_ago, an_hour_ago))
+    remove_stale_temporaries(out)
+    assert not old.exists() and fresh.exists() and other.exists()
