@@ -70,11 +70,13 @@ def type_statistics(groups: Groups, distances: np.ndarray, cuts: Dict[str, float
     out = {key: cumulative[:, int(np.flatnonzero(order == i)[0])]
            for i, key in enumerate(keys)}
     finite = np.isfinite(distances)
-    out["mean"] = _ratio(groups.sum(np.where(finite, distances, 0.0)), groups.sum(finite))
     bins = int(np.ceil(limit / P85_BIN_M)) + 1
-    index = np.where(finite, np.floor(distances / P85_BIN_M), bins)
-    hist = groups.histogram(np.minimum(index, bins).astype(np.int64), bins + 1)
+    index = np.minimum(np.floor(np.where(finite, distances, limit + 2 * P85_BIN_M)
+                                / P85_BIN_M), bins).astype(np.int64)
+    hist = groups.histogram(index, bins + 1)
     cumulative = np.cumsum(hist, axis=1)
+    reached_pop = cumulative[:, bins - 1]  # every finite distance is within the limit
+    out["mean"] = _ratio(groups.sum(np.where(finite, distances, 0.0)), reached_pop)
     reached = cumulative >= 0.85 * cumulative[:, -1:] - 1e-9
     first = np.argmax(reached, axis=1)
     out["p85"] = np.where((first < bins) & (cumulative[:, -1] > 0),
