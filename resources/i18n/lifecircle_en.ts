@@ -1183,62 +1183,62 @@
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="54"/>
         <source>Export official map and report</source>
-        <translation type="unfinished"></translation>
+        <translation>Export official map and report</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="57"/>
         <source>Exports the official map of an evaluated project: one PDF page per sub-district (title, map, legend, scale bar, north arrow, CGCS2000 note, data sources and date, OSM attribution, distance method), PNG images at the chosen DPI, and an HTML report with the tables per sub-district and task, the unverified thresholds and the data sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exports the official map of an evaluated project: one PDF page per sub-district (title, map, legend, scale bar, north arrow, CGCS2000 note, data sources and date, OSM attribution, distance method), PNG images at the chosen DPI, and an HTML report with the tables per sub-district and task, the unverified thresholds and the data sources.</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="71"/>
         <source>Sub-districts (comma-separated names; empty = all)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sub-districts (comma-separated names; empty = all)</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="74"/>
         <source>Also export the district overview map</source>
-        <translation type="unfinished"></translation>
+        <translation>Also export the district overview map</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="76"/>
         <source>Resolution (DPI)</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolution (DPI)</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="79"/>
         <source>Official map (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Official map (PDF)</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="79"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="81"/>
         <source>Folder for PNG maps</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder for PNG maps</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="84"/>
         <source>HTML report</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML report</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="84"/>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML files (*.html)</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="87"/>
         <source>PDF pages</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF pages</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="133"/>
         <source>Official map written</source>
-        <translation type="unfinished"></translation>
+        <translation>Official map written</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="37"/>

@@ -1183,62 +1183,62 @@
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="54"/>
         <source>Export official map and report</source>
-        <translation type="unfinished"></translation>
+        <translation>导出正式地图和报告</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="57"/>
         <source>Exports the official map of an evaluated project: one PDF page per sub-district (title, map, legend, scale bar, north arrow, CGCS2000 note, data sources and date, OSM attribution, distance method), PNG images at the chosen DPI, and an HTML report with the tables per sub-district and task, the unverified thresholds and the data sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已评估项目的正式地图：每个街镇一页 PDF（标题、地图、图例、比例尺、指北针、CGCS2000 坐标系说明、数据来源和日期、OSM 署名、距离计算方法），按所选分辨率导出 PNG，以及 HTML 报告（按街镇和任务的统计表、未核实的阈值和数据来源）。</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="71"/>
         <source>Sub-districts (comma-separated names; empty = all)</source>
-        <translation type="unfinished"></translation>
+        <translation>街镇（名称以逗号分隔；留空为全部）</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="74"/>
         <source>Also export the district overview map</source>
-        <translation type="unfinished"></translation>
+        <translation>同时导出全区总图</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="76"/>
         <source>Resolution (DPI)</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率（DPI）</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="79"/>
         <source>Official map (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>正式地图（PDF）</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="79"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="81"/>
         <source>Folder for PNG maps</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 地图文件夹</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="84"/>
         <source>HTML report</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 报告</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="84"/>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="87"/>
         <source>PDF pages</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 页数</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="133"/>
         <source>Official map written</source>
-        <translation type="unfinished"></translation>
+        <translation>正式地图已写出</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="37"/>
