@@ -7,10 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import kill_driver
-from conftest import facility_of_type, query, stored_answers
-
 from lifecircle_plugin.core.survey.store import SurveyStore
+from tests.survey_app import kill_driver
+from tests.survey_app.app_support import facility_of_type, query, stored_answers
 
 DRIVER = Path(kill_driver.__file__)
 

@@ -3,31 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import drop, facility_of_type, jpeg, query, stored_answers, type_text
 from PyQt5.QtCore import Qt
 
-from survey_app.models import UUID_ROLE
-
-
-def click_facility(qtbot, window, uuid: str) -> None:
-    """Click the facility's row in the list, as an inspector would."""
-    table = window.list_panel.table
-    proxy = window.list_panel.proxy
-    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(UUID_ROLE) == uuid)
-    index = proxy.index(row, 0)
-    table.scrollTo(index)
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=table.visualRect(index).center())
-    assert window.current == uuid
-
-
-def choose(qtbot, window, qid: str, option_index: int) -> None:
-    """Pick an option of a single choice with the keyboard (index 0 is the blank entry)."""
-    combo = window.form.rows[qid].field.combo
-    combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Home)
-    for _ in range(option_index + 1):
-        qtbot.keyClick(combo, Qt.Key.Key_Down)
+from tests.survey_app.app_support import (
+    choose,
+    click_facility,
+    drop,
+    facility_of_type,
+    jpeg,
+    query,
+    stored_answers,
+    type_text,
+)
 
 
 def type_into(qtbot, window, qid: str, text: str) -> None:

@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import facility_of_type
 from PyQt5.QtWidgets import QApplication
 
 from survey_app import i18n
+from tests.survey_app.app_support import facility_of_type
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"

@@ -1,10 +1,18 @@
 """The facility list: search, filters, keyboard navigation, save shortcut, tab order."""
 from __future__ import annotations
 
-from conftest import facility_of_type, on_modal, query, stored_answers, type_text
 from PyQt5.QtCore import Qt
 from PyQt5.QtWidgets import QApplication, QMessageBox
-from test_form import choose, click_facility
+
+from tests.survey_app.app_support import (
+    choose,
+    click_facility,
+    facility_of_type,
+    on_modal,
+    query,
+    stored_answers,
+    type_text,
+)
 
 
 def shown_uuids(window) -> list:

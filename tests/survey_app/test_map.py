@@ -4,12 +4,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import facility_of_type, on_modal, query, type_text
 from PyQt5.QtCore import QEvent, QPoint, QPointF, Qt
 from PyQt5.QtGui import QMouseEvent, QWheelEvent
 from PyQt5.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from survey_app.mapview import STATE_COLOURS
+from tests.survey_app.app_support import facility_of_type, on_modal, query, type_text
 
 
 def marker_point(qtbot, window, uuid: str) -> QPoint:

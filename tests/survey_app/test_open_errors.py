@@ -5,8 +5,9 @@ import shutil
 import sqlite3
 
 import pytest
-from conftest import on_modal, query, sha256
 from PyQt5.QtWidgets import QMessageBox
+
+from tests.survey_app.app_support import on_modal, query, sha256
 
 
 def corrupt(package, path):

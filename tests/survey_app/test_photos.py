@@ -3,10 +3,18 @@ from __future__ import annotations
 
 import hashlib
 
-from conftest import drop, facility_of_type, jpeg, on_modal, query
 from PyQt5.QtCore import Qt
 from PyQt5.QtWidgets import QFileDialog, QMessageBox
-from test_form import choose, click_facility
+
+from tests.survey_app.app_support import (
+    choose,
+    click_facility,
+    drop,
+    facility_of_type,
+    jpeg,
+    on_modal,
+    query,
+)
 
 
 def test_same_file_name_from_two_facilities_is_kept_apart(qtbot, window, package, tmp_path,

@@ -9,11 +9,18 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import facility_of_type, on_modal, query, type_text
 from PyQt5.QtCore import Qt
 from PyQt5.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
 
 from survey_app.window import MainWindow
+from tests.survey_app.app_support import (
+    choose,
+    click_facility,
+    facility_of_type,
+    on_modal,
+    query,
+    type_text,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,7 +64,6 @@ def test_inspector_name_is_asked_once_and_stored(qtbot, package):
 
 
 def test_complete_audit_is_read_only_until_reopened(qtbot, window, package):
-    from test_form import choose, click_facility
 
     uuid = facility_of_type(package, "metro_station")
     click_facility(qtbot, window, uuid)
