@@ -60,10 +60,12 @@ class SiteScorer:
         """Origins within the largest threshold of a new site at (x, y): (rows, metres)."""
         return next(self._reach_batch(np.array([x], float), np.array([y], float)))
 
-    def _reach_batch(self, xs: np.ndarray, ys: np.ndarray) -> Iterator[Tuple[np.ndarray,
-                                                                           np.ndarray]]:
+    def _reach_batch(self, xs: np.ndarray, ys: np.ndarray, limit: Optional[float] = None
+                     ) -> Iterator[Tuple[np.ndarray, np.ndarray]]:
+        """Per candidate: origins within `limit` (default: the largest threshold)."""
+        limit = self.limit if limit is None else limit
         if self.network is None:
-            yield from self._reach_straight(xs, ys)
+            yield from self._reach_straight(xs, ys, limit)
             return
         net = self.network
         graph = net.graph
@@ -76,7 +78,7 @@ class SiteScorer:
                 edges = snap.edge[ok]
                 ends = np.stack([graph.edge_u[edges], graph.edge_v[edges]], axis=1).ravel()
                 table = dijkstra(graph.matrix, directed=True, indices=ends, min_only=False,
-                                 limit=self.limit)
+                                 limit=limit)
             for i in block:
                 if not snap.snapped[i]:
                     yield np.empty(0, np.int64), np.empty(0)
@@ -86,21 +88,21 @@ class SiteScorer:
                 node = np.minimum(table[2 * j] + a, table[2 * j + 1]
                                   + graph.edge_length[e] - a) + off
                 dist = origins.from_node_distances(node, np.array([e]), np.array([a]),
-                                                   np.array([off]), self.limit)
+                                                   np.array([off]), limit)
                 rows = np.flatnonzero(np.isfinite(dist))
                 yield rows, dist[rows]
 
-    def _reach_straight(self, xs, ys):
+    def _reach_straight(self, xs, ys, limit):
         detour = self.ev.detour_factor
         xy = self.ev.data.origins.xy
         for x, y in zip(xs, ys):
             if self.tree is None:
                 yield np.empty(0, np.int64), np.empty(0)
                 continue
-            found = self.tree.query_ball_point([x, y], r=self.limit / detour)
+            found = self.tree.query_ball_point([x, y], r=limit / detour)
             rows = self._tree_rows[np.asarray(found, dtype=np.int64)]
             dist = np.hypot(xy[rows, 0] - x, xy[rows, 1] - y) * detour
-            keep = dist <= self.limit
+            keep = dist <= limit
             yield rows[keep], dist[keep]
 
     # scores ------------------------------------------------------------------------------
@@ -125,7 +127,8 @@ class SiteScorer:
         """Candidates x origins: 1 where the candidate would newly cover the origin."""
         k = self.type_ids.index(type_id)
         indptr, indices = [0], []
-        for rows, dist in self._reach_batch(np.asarray(xs, float), np.asarray(ys, float)):
+        for rows, dist in self._reach_batch(np.asarray(xs, float), np.asarray(ys, float),
+                                            float(self.thresholds[k])):
             new = rows[(dist <= self.thresholds[k]) & ~self.covered[rows, k]]
             indices.append(new)
             indptr.append(indptr[-1] + len(new))

@@ -254,6 +254,28 @@ def same_answer_time(evaluation, k: int) -> float:
     return best_of(5, run)[0]
 
 
+def siting_times(evaluation) -> dict:
+    """One clicked point (mean of 100 random clicks) and greedy best-5 over 1,000 sites."""
+    from lifecircle_plugin.core.siting import SiteScorer
+
+    scorer = SiteScorer(evaluation)
+    rng = np.random.default_rng(3)
+    origins = evaluation.data.origins
+    pick = rng.integers(0, len(origins), 1100)
+    xs, ys = origins.x[pick] + rng.normal(0, 20, 1100), origins.y[pick] + rng.normal(0, 20, 1100)
+    start = time.perf_counter()
+    for x, y in zip(xs[:100], ys[:100]):
+        scorer.score_point(x, y)
+    click = (time.perf_counter() - start) / 100
+    type_id = evaluation.type_ids[int(np.argmin(np.where(evaluation.no_data, 1e9,
+                                                          evaluation.facility_counts)))]
+    start = time.perf_counter()
+    picks = scorer.best_k(type_id, xs[100:], ys[100:], 5)
+    greedy = time.perf_counter() - start
+    return {"click_ms": click * 1000, "best5_of_1000_s": greedy, "type": type_id,
+            "covered_after_picks": [round(p.cumulative_population) for p in picks]}
+
+
 def run_case(name: str, profile: bool, skip_qgis: bool) -> dict:
     if name == "helsinki":
         data = helsinki_project()
@@ -275,6 +297,7 @@ def run_case(name: str, profile: bool, skip_qgis: bool) -> dict:
     }
     out["snapping"] = snapping_comparison(data, network)
     out["networkx_s"] = networkx_time(evaluation)
+    out["siting"] = siting_times(evaluation)
     tracemalloc.start()
     evaluate(data, options, network=network)
     out["tracemalloc_peak_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
@@ -315,6 +338,10 @@ def report(result: dict) -> None:
           f"{s['kdtree_densified_s']:.3f} s (max error {s['kdtree_max_error_m']:.2f} m)")
     if "qgis" in r:
         print(f"  ours per type (evaluation / types)  {r['ours_per_type_s'] * 1000:.1f} ms")
+    t = r["siting"]
+    print(f"  site scoring: one clicked point {t['click_ms']:.1f} ms (target well under 50 ms); "
+          f"greedy best 5 of 1,000 candidates for {t['type']} {t['best5_of_1000_s']:.2f} s, "
+          f"covered after each pick {t['covered_after_picks']}")
     for type_id, q in r.get("qgis", {}).items():
         print(f"  qgis {type_id:<28} {q['seconds']:8.3f} s (service area alone "
               f"{q['service_area_s']:.3f} s; {q['facilities']} facilities) -> "

@@ -1,10 +1,10 @@
-"""A project GeoPackage from the real Helsinki OSM extract, for engine tests and benchmarks.
+"""Helsinki OSM ways with their oneway tags, for the "walking ignores oneway" test.
 
-Streets come from GDAL's OSM driver (`lines` layer, walkable highway values), split into
-edges at every vertex shared by two ways (OSM nodes), projected to ETRS-TM35FIN (metres).
-Origins are building centroids plus seeded random points; facilities are real OSM points
-mapped onto catalogue types. The builder (core.build) will produce the same layers; this
-stays a test fixture only.
+The project for the other Helsinki tests comes from the builder (core.build); its edges do
+not keep the oneway tag, so this fixture reads the ways itself with GDAL's OSM driver
+(`lines` layer, walkable highway values), splits them into edges at every vertex shared by
+two ways (OSM nodes) and projects them to ETRS-TM35FIN (metres). Facilities are real OSM
+points mapped onto catalogue types.
 """
 from __future__ import annotations
 
@@ -16,10 +16,6 @@ import numpy as np
 import pyproj
 import shapely
 from osgeo import gdal, ogr
-from shapely.geometry import MultiPolygon, Point, box
-
-from lifecircle_plugin.core import project_schema as ps
-from lifecircle_plugin.core.gpkg import Feature, create_geopackage, write_layer
 
 CRS = "EPSG:3067"
 WALKABLE = {"footway", "service", "residential", "unclassified", "secondary", "steps",
@@ -104,53 +100,3 @@ def read_facilities(pbf: Path):
                 rows.append((x, y, ftype))
                 break
     return rows
-
-
-def read_buildings(pbf: Path):
-    dataset = ogr.Open(str(pbf))
-    transformer = _transformer()
-    centroids = []
-    for feature in dataset.GetLayerByName("multipolygons"):
-        if not feature.GetField("building"):
-            continue
-        geometry = feature.GetGeometryRef()
-        if geometry is None or geometry.IsEmpty():
-            continue
-        env = geometry.GetEnvelope()  # (minx, maxx, miny, maxy): robust to broken rings
-        x, y = transformer.transform((env[0] + env[1]) / 2, (env[2] + env[3]) / 2)
-        centroids.append((x, y))
-    return centroids
-
-
-def make_helsinki_project(pbf: Path, path: Path, random_origins: int = 1500,
-                          seed: int = 7) -> HelsinkiNetwork:
-    """Write project.gpkg for Helsinki; return the network (with oneway flags) used."""
-    network = read_network(pbf)
-    rng = np.random.default_rng(seed)
-    xmin, ymin, xmax, ymax = shapely.total_bounds(network.geometry)
-    origins = read_buildings(pbf)
-    origins += list(zip(rng.uniform(xmin, xmax, random_origins),
-                        rng.uniform(ymin, ymax, random_origins)))
-    xm, ym = (xmin + xmax) / 2, (ymin + ymax) / 2
-    quarters = {"NW": (xmin, ym, xm, ymax), "NE": (xm, ym, xmax, ymax),
-                "SW": (xmin, ymin, xm, ym), "SE": (xm, ymin, xmax, ym)}
-    dataset = create_geopackage(path)
-    write_layer(dataset, ps.NETWORK_EDGES, [
-        Feature({"edge_id": i, "u": int(network.u[i]), "v": int(network.v[i]),
-                 "length_m": float(network.length[i]), "highway": "", "component": 0},
-                network.geometry[i]) for i in range(len(network.u))], CRS)
-    write_layer(dataset, ps.ORIGINS, [
-        Feature({"uuid": f"o{i}", "population": float(1 + (i * 7919) % 40),
-                 "subdistrict": None, "method": "residential_points"}, Point(x, y))
-        for i, (x, y) in enumerate(origins)], CRS)
-    facilities = []
-    for i, (x, y, ftype) in enumerate(read_facilities(pbf)):
-        status = "planned" if i % 5 == 4 else ("closed" if i % 11 == 10 else "existing")
-        facilities.append(Feature({"uuid": f"f{i}", "facility_type": ftype, "name": "",
-                                   "status": status}, Point(x, y)))
-    write_layer(dataset, ps.FACILITIES, facilities, CRS)
-    write_layer(dataset, ps.SUBDISTRICTS, [
-        Feature({"name": name, "area_km2": None}, MultiPolygon([box(*bbox)]))
-        for name, bbox in quarters.items()], CRS)
-    dataset = None
-    return network

@@ -56,8 +56,9 @@ class Evaluation:
     Columns of `distances` follow `type_ids`; `thresholds`, `alt_thresholds`, `limits`,
     `targets`, `facility_counts`, `no_data`, `basic` are per column. `origin_subdistrict`
     indexes `subdistrict_names` (-1 = outside every sub-district). `subdistrict_rows`,
-    `task_rows`, `gap_rows`, `gain_rows`, `service_areas` are the result tables as dicts
-    keyed by project_schema field names (what the writer stores).
+    `task_rows`, `service_areas` are the result tables as dicts keyed by project_schema
+    field names (what the writer stores); gaps and gains are read off `covered()` and
+    `baseline` by the writer. `sfca` maps a type to its per-origin 2SFCA accessibility.
     """
 
     options: EvaluationOptions
@@ -86,8 +87,6 @@ class Evaluation:
     baseline: Optional[Evaluation] = None
     subdistrict_rows: List[dict] = field(default_factory=list)
     task_rows: List[dict] = field(default_factory=list)
-    gap_rows: List[dict] = field(default_factory=list)
-    gain_rows: List[dict] = field(default_factory=list)
     service_areas: List[dict] = field(default_factory=list)
     sfca: Dict[str, np.ndarray] = field(default_factory=dict)
     timings: Dict[str, float] = field(default_factory=dict)

@@ -47,10 +47,17 @@ class OriginIndex:
                             source_along: np.ndarray, source_offset: np.ndarray,
                             limit: float) -> np.ndarray:
         """Distance of every origin (inf if not snapped or beyond `limit`)."""
-        out = np.full(self.count, np.inf)
-        via_u = node_dist[self.u] + self.along
-        via_v = node_dist[self.v] + self.rest
-        out[self.rows] = self.offset + np.minimum(via_u, via_v)
+        via_u = node_dist[self.u]
+        via_u += self.along
+        via_v = node_dist[self.v]
+        via_v += self.rest
+        np.minimum(via_u, via_v, out=via_u)
+        via_u += self.offset
+        if len(self.rows) == self.count:  # every origin snapped: rows are 0..n-1
+            out = via_u
+        else:
+            out = np.full(self.count, np.inf)
+            out[self.rows] = via_u
         self._same_edge(out, source_edge, source_along, source_offset)
         out[out > limit] = np.inf
         return out
