@@ -16,9 +16,13 @@ def provider(qgis_app):
 
     Processing.initialize()
     registry = QgsApplication.processingRegistry()
+    added = None
     if registry.providerById("lifecircle") is None:
-        registry.addProvider(LifeCircleProvider())
+        added = LifeCircleProvider()
+        registry.addProvider(added)
     yield registry.providerById("lifecircle")
+    if added is not None:  # the plugin tests register their own provider with this id
+        registry.removeProvider(added)
 
 
 def test_export_map_algorithm_writes_pdf_pngs_and_report(provider, results_project, tmp_path):
