@@ -149,7 +149,7 @@ def _run_into(folder: Path, args: argparse.Namespace) -> DemoResult:
     result = steps.result
     build = steps.run("build project", build_project, config)
     network = build.network_edges > 0
-    options = EvaluationOptions(use_network=network, service_areas=not network,
+    options = EvaluationOptions(use_network=network, service_areas=True,
                                 service_area_types=list(SERVICE_AREA_TYPES))
     result.network_mode = options.use_network
     evaluation = steps.run("evaluate (all types)", evaluate_project, gpkg, options)
