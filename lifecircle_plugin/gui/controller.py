@@ -20,7 +20,7 @@ from ..core.errors import InputError
 from ..i18n import tr
 from ..results import has_results, load_results
 from ..tasks.core_task import CoreTask
-from ..tasks.jobs import build_task, evaluate_task, evaluation_options
+from ..tasks.jobs import NetworkCache, build_task, evaluate_task, evaluation_options
 from .dock import LifeCircleDock
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,7 @@ class Controller(QObject):
         self.catalogue = None
         self.evaluation = None
         self.task: Optional[CoreTask] = None
+        self.network_cache = NetworkCache()
         dock.open_project_requested.connect(self.choose_project)
         dock.evaluate_requested.connect(self.evaluate)
         dock.cancel_requested.connect(self.cancel)
@@ -151,7 +152,7 @@ class Controller(QObject):
         scenario = settings.SCENARIO.value(self.project)
         options = evaluation_options(scenario, settings.project_catalogue(self.project),
                                      settings.LOAD_SERVICE_AREAS.value())
-        task = evaluate_task(self.gpkg, options)
+        task = evaluate_task(self.gpkg, options, cache=self.network_cache)
         task.succeeded.connect(self._evaluated)
         return self.start(task, tr("Evaluating"))
 
