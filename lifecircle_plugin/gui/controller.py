@@ -91,7 +91,11 @@ class Controller(QObject):
 
     def _open(self, gpkg: Path) -> None:
         self.catalogue = settings.project_catalogue(self.project)
-        layers.load_project_layers(gpkg, self.catalogue, self.project)
+        try:
+            layers.load_project_layers(gpkg, self.catalogue, self.project)
+        except Exception:
+            layers.remove_groups(self.project, "project")  # no half-loaded project
+            raise
         self.gpkg = gpkg
         self.evaluation = None
         language = layers.ui_language()

@@ -58,3 +58,25 @@ def test_new_project_dialog_builds_in_a_task_and_loads_layers(
     assert sub_layer.featureCount() == len(names["features"])
     assert sum(int(i.text(1)) for i in dock.tree.task_items.values()) > 500
     QgsProject.instance().clear()
+
+
+def test_a_broken_project_is_a_message_not_a_traceback(qgis_iface, qgis_new_project, qtbot,
+                                                       tmp_path, caplog):
+    from qgis.core import Qgis
+
+    from lifecircle_plugin.gui.controller import Controller
+    from lifecircle_plugin.gui.dock import LifeCircleDock
+
+    broken = tmp_path / "broken.gpkg"
+    broken.write_bytes(b"this is not a GeoPackage")
+    dock = LifeCircleDock()
+    qtbot.addWidget(dock)
+    controller = Controller(qgis_iface, dock, QgsProject.instance())
+    bar = qgis_iface.messageBar()
+    bar.clear_messages()
+    assert not controller.open_project(broken)
+    warnings = bar.get_messages(Qgis.MessageLevel.Warning)
+    assert len(warnings) == 1 and "broken.gpkg" in warnings[0]
+    assert not bar.get_messages(Qgis.MessageLevel.Critical)
+    assert "Traceback" not in caplog.text
+    assert controller.gpkg is None and not dock.evaluate_button.isEnabled()
