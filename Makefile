@@ -6,6 +6,9 @@ DATA      ?= ../shared/data/changning
 OUT       ?= out
 NETWORK   ?=
 PACKAGE   ?= $(OUT)/survey_package.lcsurvey
+# the survey app is a desktop window: empty = the desktop's platform, not offscreen
+SURVEY_PLATFORM ?=
+SURVEY_LANG ?=
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -26,7 +29,8 @@ bench: setup
 	$(PY) tests/benchmarks/run_all.py
 
 survey: setup
-	$(PY) -m survey_app $(PACKAGE)
+	QT_QPA_PLATFORM=$(SURVEY_PLATFORM) $(PY) -m survey_app $(PACKAGE) \
+		$(if $(SURVEY_LANG),--lang $(SURVEY_LANG),)
 
 translations: setup
 	$(PY) scripts/translations.py compile

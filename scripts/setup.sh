@@ -8,7 +8,7 @@ VENV=${VENV:-.venv}
 APT_PACKAGES="python3-qgis qgis-providers qgis python3-pyqt5 python3-pyqt5.qtsvg
  pyqt5-dev-tools qttools5-dev-tools xvfb xauth python3-venv python3-pip gdal-bin
  python3-gdal python3-numpy python3-scipy python3-pyproj python3-fiona zip
- fonts-noto-cjk"
+ fonts-noto-cjk poppler-utils"
 
 missing=""
 for p in $APT_PACKAGES; do

@@ -141,11 +141,18 @@ def read_layer(
     types = {definition.GetFieldDefn(i).GetName(): definition.GetFieldDefn(i).GetTypeName()
              for i in range(definition.GetFieldCount())}
     wanted = list(columns) if columns else field_names
+    missing = [key for key in wanted if key not in types]
+    if missing:
+        raise InputError(f"no field(s) {missing}", file=path, layer=layer.GetName(),
+                         field=missing[0])
+    # field indexes once: GetField(name) looks the name up again for every value
+    indexes = [(key, definition.GetFieldIndex(key)) for key in wanted]
     srs = layer.GetSpatialRef()
     data = LayerData(layer.GetName(), crs_wkt=srs.ExportToWkt() if srs else None, fields=types)
     for ogr_feature in layer:
-        attributes = {key: (ogr_feature.GetField(key) if ogr_feature.IsFieldSetAndNotNull(key)
-                            else None) for key in wanted}
+        attributes = {key: (ogr_feature.GetField(index)
+                            if ogr_feature.IsFieldSetAndNotNull(index) else None)
+                      for key, index in indexes}
         geometry_ref = ogr_feature.GetGeometryRef()
         geometry = shapely_wkb.loads(bytes(geometry_ref.ExportToIsoWkb())) \
             if geometry_ref is not None and not geometry_ref.IsEmpty() else None

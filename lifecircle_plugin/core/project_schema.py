@@ -42,6 +42,7 @@ AUDITS = "audits"
 AUDIT_PHOTOS = "audit_photos"
 CONFLICTS = "conflicts"
 IMPORT_LOG = "import_log"
+SYNC_STATE = "sync_state"
 
 LAYERS: Dict[str, Layer] = {
     FACILITIES: ("Point", {
@@ -51,6 +52,7 @@ LAYERS: Dict[str, Layer] = {
         "sources": "String",  # JSON list of {source, source_id} merged into this facility
         "attributes": "String",  # JSON of other source attributes worth keeping
         "updated_at": "String",  # ISO 8601 with offset; bumped by every change
+        "extra": "String",  # JSON of survey values with no field here (schema drift)
     }),
     FOOTPRINTS: ("MultiPolygon", {
         "facility_uuid": "String", "facility_type": "String", "area_m2": "Real",
@@ -147,6 +149,15 @@ LAYERS: Dict[str, Layer] = {
     IMPORT_LOG: (None, {
         "package_uuid": "String", "change_uuid": "String", "imported_at": "String",
         "result": "String",
+        # kind: package|change|audit|photo|facility; detail: JSON (e.g. a deleted row)
+        "kind": "String", "detail": "String",
+    }),
+    # per survey package and facility, the last field value the project has taken in
+    # (applied, equal, or decided in review): the base of the next three-way merge of a
+    # package re-exported after more field work. value is JSON.
+    SYNC_STATE: (None, {
+        "package_uuid": "String", "facility_uuid": "String", "field": "String",
+        "value": "String", "updated_at": "String",
     }),
 }
 

@@ -21,6 +21,7 @@ ALGORITHMS = [
     "lifecircle_plugin.processing.evaluate:EvaluateAlgorithm",
     "lifecircle_plugin.processing.sites:ScoreSitesAlgorithm",
     "lifecircle_plugin.processing.sites:BestSitesAlgorithm",
+    "lifecircle_plugin.processing.export_map:ExportMapAlgorithm",
 ]
 
 

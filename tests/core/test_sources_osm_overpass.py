@@ -8,7 +8,7 @@ import pytest
 
 from lifecircle_plugin.core.errors import InputError
 from lifecircle_plugin.core.sources import guess_kind, read_pois
-from lifecircle_plugin.core.sources.osm import parse_other_tags, read_osm
+from lifecircle_plugin.core.sources.osm import osm_pois, parse_other_tags, read_osm
 from lifecircle_plugin.core.sources.overpass import (
     OverpassClient,
     OverpassError,
@@ -134,7 +134,8 @@ def test_helsinki_pbf_points_and_areas(helsinki_pbf):
     features = read_osm(helsinki_pbf)
     layers = {f.layer for f in features}
     assert layers == {"points", "lines", "multipolygons"}
-    records = read_pois(helsinki_pbf)
+    records = osm_pois(features, "helsinki")
+    assert guess_kind(helsinki_pbf) == "osm"
     areas = [r for r in records if r.footprint is not None]
     assert areas and all(r.source_id.startswith(("way/", "relation/")) for r in areas)
     assert all(24.8 < r.lon < 25.1 and 60.1 < r.lat < 60.3 for r in records)

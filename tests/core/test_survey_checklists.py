@@ -12,6 +12,7 @@ from lifecircle_plugin.core.errors import InputError
 from lifecircle_plugin.core.paths import resource
 from lifecircle_plugin.core.survey.checklists import (
     KINDS,
+    AnswerError,
     Checklist,
     Question,
     checklist_for,
@@ -199,3 +200,17 @@ def test_invalid_json_names_the_file(tmp_path):
     with pytest.raises(InputError) as info:
         load_checklists(directory)
     assert info.value.file.endswith("task_01.json")
+
+
+def test_messages_in_chinese_and_english():
+    seats = checklist_for("elderly_meal_point").question("seats")
+    assert validate_answer(seats, 600, "zh") == "600 大于最大值 500 座"
+    assert validate_answer(seats, 600) == "600 is above the maximum 500 seats"
+    with pytest.raises(AnswerError) as info:
+        clean_answer(seats, "很多")
+    assert info.value.code == "not_number" and info.value.field == "seats"
+    assert info.value.text("zh") == "“很多”不是数字" and "not a number" in info.value.text("en")
+    assert isinstance(info.value, InputError)
+    for kind_case in CASES:
+        for bad in kind_case[2]:
+            assert validate_answer(kind_case[0], bad, "zh")

@@ -147,3 +147,15 @@ def test_kill_9_after_n_answers_loses_none(tmp_path):
             assert answers["notes"] == f"第{int(count) - 1}条"
             assert store.current_audit(facility_uuid).audit_uuid == audit_uuid
         assert store.inspector == "kill test"
+
+
+def test_refusals_have_a_chinese_sentence(tmp_path):
+    path = make_package(tmp_path / "v9.lcsurvey", 2, info={"schema_version": "9"})
+    with pytest.raises(NewerSchema) as info:
+        SurveyStore(path)
+    assert "格式版本 9" in info.value.text("zh") and "version 9" in info.value.text("en")
+    text = tmp_path / "a.lcsurvey"
+    text.write_text("x", encoding="utf-8")
+    with pytest.raises(NotAPackage) as info:
+        SurveyStore(text)
+    assert info.value.text() == NotAPackage.message_zh and "调查包" in info.value.text()

@@ -11,11 +11,12 @@ from pathlib import Path
 import fiona
 import pytest
 import shapely
-from shapely.geometry import shape
+from shapely.geometry import Point, shape
 
 sys.path.insert(0, str(Path(__file__).parent))
 from survey_support import changning_project, sha256  # noqa: E402
 
+from lifecircle_plugin.core import gpkg  # noqa: E402
 from lifecircle_plugin.core.errors import Cancelled, InputError  # noqa: E402
 from lifecircle_plugin.core.progress import Progress  # noqa: E402
 from lifecircle_plugin.core.survey.package import make_package  # noqa: E402
@@ -119,9 +120,22 @@ def test_streets_near_the_area_are_included(project, tmp_path):
     assert whole.facilities == project[1]["facilities"] and whole.area == "all"
 
 
+def test_subdistrict_by_english_name_or_code(project, jiangsu, changning_dir, tmp_path):
+    raw = json.loads((changning_dir / "subdistricts.geojson").read_text("utf-8"))
+    props = next(f["properties"] for f in raw["features"] if f["properties"]["name_zh"] == JIANGSU)
+    wanted = {r["uuid"] for r in _rows(jiangsu[0], "SELECT uuid FROM facilities")}
+    for key in (props["name_en"].upper(), props["code_2023"]):
+        path = tmp_path / f"{key}.lcsurvey"
+        assert make_package(project[0], path, subdistrict=key).area == JIANGSU
+        assert {r["uuid"] for r in _rows(path, "SELECT uuid FROM facilities")} == wanted
+
+
 def test_selection_by_task_and_uuids(project, tmp_path):
     path = tmp_path / "t7.lcsurvey"
-    summary = make_package(project[0], path, subdistrict=JIANGSU, task=7)
+    reported = []
+    summary = make_package(project[0], path, subdistrict=JIANGSU, task=7,
+                           progress=Progress(lambda pct, msg: reported.append(pct)))
+    assert reported == sorted(reported) and reported[-1] == 100
     expected = {u for u in project[1]["by_subdistrict"][JIANGSU]
                 if project[1]["types"][u] in ("bus_stop", "metro_station", "bike_share",
                                               "micro_circulation_bus", "slow_traffic_network")}
@@ -159,6 +173,19 @@ def test_a_file_that_is_not_a_project_is_refused(tmp_path, changning_dir):
     with pytest.raises(InputError) as info:
         make_package(changning_dir / "subdistricts.geojson", tmp_path / "x.lcsurvey")
     assert "facilities" in info.value.message
+
+
+def test_a_type_without_checklist_is_refused(tmp_path):
+    project = tmp_path / "odd.gpkg"
+    with gpkg.atomic_geopackage(project) as dataset:
+        gpkg.write_layer(dataset, "facilities", [gpkg.Feature(
+            {"uuid": "u1", "facility_type": "moon_base", "task": 1, "name": "x"},
+            Point(1, 2))], "EPSG:4549")
+        gpkg.write_layer(dataset, "lc_metadata", [gpkg.Feature(
+            {"key": "project_id", "value": "p"})], "EPSG:4549")
+    with pytest.raises(InputError, match="moon_base"):
+        make_package(project, tmp_path / "x.lcsurvey")
+    assert not (tmp_path / "x.lcsurvey").exists()
 
 
 def test_writing_is_atomic(project, tmp_path):

@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from survey_support import make_package  # noqa: E402
 
 from lifecircle_plugin.core.errors import InputError  # noqa: E402
+from lifecircle_plugin.core.survey.checklists import AnswerError  # noqa: E402
 from lifecircle_plugin.core.survey.packagefile import (  # noqa: E402
     AuditClosed,
     IncompleteAudit,
@@ -65,6 +66,11 @@ def test_list_filters_and_search(store):
     assert [r.name for r in store.facilities(search="设施00003")] == ["设施00003"]
     assert len(store.facilities(search="长宁路1")) == 1
     assert store.facilities(search="100%") == []
+    by_type_name = store.facilities(search="幼儿园", task=8)
+    assert [r.uuid for r in by_type_name] == [KINDERGARTEN, "00000000-0000-4000-8000-000000000006"]
+    assert len(store.facilities(search="Kindergarten")) == 2
+    assert [r.uuid for r in store.facilities(search=AED)] == [AED]
+    assert len(store.facilities(search=AED[:-1])) == 10
     store.set_status(AED, "closed")
     assert [r.uuid for r in store.facilities(status="closed")] == [AED]
     assert len(store.facilities(status=["closed", "existing"])) == 10
@@ -103,6 +109,7 @@ def test_missing_required_answer_blocks_completion(store):
     done = store.complete_audit(audit)
     assert done.status == "complete" and done.completed_at
     assert [r.uuid for r in store.facilities(audited=True)] == [MEAL]
+    assert store.audit_counts() == {"none": 9, "draft": 0, "complete": 1, "total": 10}
     assert MEAL not in [r.uuid for r in store.facilities(audited=False)]
 
 
@@ -117,7 +124,8 @@ def test_answers_are_validated_and_stored_as_json(store):
     values = {"present": "open", "condition": "fair", "step_free_entrance": False,
               "opening_days": ["mon", "tue"], "seats": 30, "meal_price": 12.5,
               "opening_hours": "周一至周五 10:30-12:30", "opens_at": "10:30",
-              "closed_since": None, "visited_at": "2026-12-03T10:15:00+08:00"}
+              "closed_since": "2025-06-30", "moved_to": None,
+              "visited_at": "2026-12-03T10:15:00+08:00"}
     for question, value in values.items():
         store.save_answer(audit, question, value)
     expected = {k: v for k, v in values.items() if v is not None}
@@ -129,9 +137,9 @@ def test_answers_are_validated_and_stored_as_json(store):
     assert answered_at[0][0][-6] in "+-"  # ISO 8601 with its UTC offset
     for question, bad in (("seats", 501), ("seats", "many"), ("present", "gone"),
                           ("opens_at", "25:00"), ("step_free_entrance", "yes")):
-        with pytest.raises(InputError) as info:
+        with pytest.raises(AnswerError) as info:
             store.save_answer(audit, question, bad)
-        assert info.value.field == question
+        assert info.value.field == question and info.value.message_zh
     assert store.answers(audit)["seats"] == 30
     with pytest.raises(InputError):
         store.save_answer(audit, "no_such_question", 1)
@@ -145,6 +153,8 @@ def test_complete_audit_is_closed_until_reopened(store):
     store.complete_audit(audit)
     with pytest.raises(AuditClosed):
         store.save_answer(audit, "seats", 10)
+    with pytest.raises(AuditClosed):
+        store.add_photo(audit, MEAL, b"\xff\xd8\xff late", "late.jpg")
     assert store.current_audit(MEAL).audit_uuid == audit
     store.reopen_audit(audit)
     store.save_answer(audit, "seats", 10)
@@ -224,8 +234,10 @@ def test_history_is_ordered(store):
     store.move_facility(MEAL, 1.0, 2.0)
     _fill_required(store, audit)
     store.complete_audit(audit)
-    kinds = [h.kind for h in store.history(MEAL)]
+    history = store.history(MEAL)
+    kinds = [h.kind for h in history]
     assert kinds[0] == "audit_started" and kinds[-1] == "audit_completed"
+    assert history[-1].new_value == store.answers(audit) and history[-1].new_value["seats"] == 24
     assert kinds.count("change") == 2 and "photo_added" in kinds
 
 
@@ -302,3 +314,26 @@ def test_a_write_protected_package_is_refused_untouched(tmp_path):
     with pytest.raises(PackageError, match="read-only"):
         SurveyStore(path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_read_only_store_reads_and_never_writes(tmp_path, template):
+    path = tmp_path / "r.lcsurvey"
+    shutil.copyfile(template, path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with SurveyStore(path, read_only=True) as store:
+        assert len(store.facilities()) == 10 and store.checklist("aed")
+        with pytest.raises(PackageError, match="read-only"):
+            store.start_audit(MEAL, "李")
+        with pytest.raises(PackageError, match="read-only"):
+            store.set_inspector("李")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.lcsurvey"]
+
+
+def test_incomplete_audit_names_the_questions_in_chinese(store):
+    audit = store.start_audit(MEAL).audit_uuid
+    store.save_answer(audit, "present", "open")
+    with pytest.raises(IncompleteAudit) as info:
+        store.complete_audit(audit)
+    assert info.value.text("zh").startswith("以下必答题尚未回答:设施状况、")
+    assert "堂食座位数" in info.value.text("zh") and "seats" in info.value.text("en")

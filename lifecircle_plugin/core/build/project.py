@@ -63,6 +63,11 @@ def build_project(config: BuildConfig, progress: Progress = NO_PROGRESS) -> Buil
     if not areas and network is not None and network.nodes:
         areas = [_study_area_from_network(config, network, report)]
         report.subdistricts, report.study_area = 1, "convex hull of the walking network"
+    if not areas and records:
+        hull = og.study_area_from([Point(x, y) for x, y in zip(*reproject(
+            [r.lon for r in records], [r.lat for r in records], WGS84, crs))])
+        areas = [_study_area(config, hull, report)]
+        report.subdistricts, report.study_area = 1, "convex hull of the POIs"
     progress.update(65, "classifying facilities")
     facilities, unclassified = _classify(records, catalogue, config, crs, report)
     index = og.assign_area([Point(f.x, f.y) for f in facilities], areas)

@@ -46,6 +46,7 @@ class NetworkModel:
     facility_snap: Snap
     search: NetworkSearch
     max_snap_distance_m: float
+    densities: Optional[Dict[str, list]] = None  # per sub-district, see provision.py
 
 
 @dataclass
@@ -254,7 +255,9 @@ def _distance_table(data, catalogue, options, scenario, network, detour, progres
     facility_column = np.array([column_of.get(t, -1) for t in ftype], dtype=np.int64)
     usable = in_scenario & (facility_column >= 0) & np.isfinite(facilities.x)
     origin_count = len(data.origins)
-    distances = np.full((origin_count, len(types)), np.inf, dtype=np.float32)
+    # stored type-major so each search writes one contiguous row; `distances` is its
+    # origins x types transpose (a view, no copy)
+    table = np.full((len(types), origin_count), np.inf, dtype=np.float32)
     node_tables = None
     if network is not None:
         node_tables = np.full((network.search.matrix.shape[0], len(types)), np.inf,
@@ -265,6 +268,8 @@ def _distance_table(data, catalogue, options, scenario, network, detour, progres
     for k, ftype_k in enumerate(types):
         rows = np.flatnonzero(usable & (facility_column == k))
         counts[k] = len(rows)
+        if len(rows) == 0:
+            continue  # no data: stays inf, reported as "no data", never searched
         if network is not None:
             node_dist = network.search.node_distances(rows, limits[k])
             column = network.search.origin_distances(rows, limits[k], node_dist)
@@ -273,21 +278,24 @@ def _distance_table(data, catalogue, options, scenario, network, detour, progres
         else:
             column = straight_line_distances(data.origins.xy, facilities.xy[rows], detour,
                                              limits[k])
-        distances[:, k] = column
+        table[k] = column
         progress.update(100.0 * (k + 1) / max(1, len(types)), ftype_k.id)
     timings["search"] = time.perf_counter() - clock
     names = data.subdistrict_names
-    origin_sd = _subdistrict_index(names, data, data.origins.x, data.origins.y,
-                                   data.origins.attrs["subdistrict"])
-    facility_sd = _subdistrict_index(names, data, facilities.x, facilities.y,
-                                     facilities.attrs["subdistrict"])
+    if "origin_subdistrict" not in data.cache:
+        data.cache["origin_subdistrict"] = _subdistrict_index(
+            names, data, data.origins.x, data.origins.y, data.origins.attrs["subdistrict"])
+        data.cache["facility_subdistrict"] = _subdistrict_index(
+            names, data, facilities.x, facilities.y, facilities.attrs["subdistrict"])
+    origin_sd = data.cache["origin_subdistrict"]
+    facility_sd = data.cache["facility_subdistrict"]
     return Evaluation(
         options=options, catalogue=catalogue, data=data, scenario=scenario,
         method=METHOD_NETWORK if network is not None else straight_line_method(detour),
         detour_factor=detour, type_ids=type_ids, types=types, thresholds=thresholds,
         alt_thresholds=alt, limits=limits,
         targets=np.array([t.target_share for t in types]),
-        basic=np.array([t.is_basic for t in types], dtype=bool), distances=distances,
+        basic=np.array([t.is_basic for t in types], dtype=bool), distances=table.T,
         facility_in_scenario=in_scenario, facility_column=facility_column,
         facility_counts=counts, no_data=counts == 0, origin_subdistrict=origin_sd,
         facility_subdistrict=facility_sd, subdistrict_names=names, network=network,

@@ -61,6 +61,9 @@ class ProjectData:
     footprint_area: np.ndarray
     footprint_geometry: np.ndarray
     metadata: Dict[str, str] = field(default_factory=dict)
+    # results that depend only on these inputs (sub-district of each point), kept between
+    # evaluations of the same data
+    cache: Dict[str, object] = field(default_factory=dict)
 
     def overrides(self) -> Optional[dict]:
         """The project's catalogue overrides (JSON in lc_metadata), if any."""

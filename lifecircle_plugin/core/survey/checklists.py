@@ -6,19 +6,15 @@ its facility types. A facility type's checklist is common + task + type question
 that order. The survey package stores each checklist as JSON so the app never needs the
 resource files; `Checklist.from_json` reads it back.
 
-Answers are plain JSON values: yes_no -> bool, single_choice -> option value,
-multi_choice -> list of option values, integer -> int, decimal -> float, text -> str
-(NFC), date -> "YYYY-MM-DD", time -> "HH:MM[:SS]", datetime -> ISO 8601 with UTC offset,
-photo -> list of photo uuids. `clean_answer` turns what a form widget hands over into
-that value or raises; `validate_answer` says what is wrong in one sentence.
+Relevance (`is_relevant`, `missing_required`) is decided here; the question record
+lives in questions.py and the answer checks (`validate_answer`, `clean_answer`) in
+answers.py. Import all of them from this module.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import math
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,76 +24,30 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 from ..catalogue import Catalogue, load_catalogue
 from ..errors import InputError
 from ..paths import resource
+from .answers import AnswerError, answer_problem, clean_answer, validate_answer
+from .questions import (
+    CHOICE_KINDS,
+    CONDITION_OPERATORS,
+    ID_PATTERN,
+    KINDS,
+    MAX_TEXT,
+    NUMBER_KINDS,
+    QUESTION_KEYS,
+    UNITS,
+    Option,
+    Question,
+    is_answered,
+)
+
+__all__ = [
+    "KINDS", "CHOICE_KINDS", "NUMBER_KINDS", "UNITS", "MAX_TEXT", "Option", "Question",
+    "Checklist", "ChecklistSet", "load_checklists", "default_checklists", "checklist_for",
+    "checklist_rows", "is_answered", "is_relevant", "effective_answers",
+    "relevant_questions", "missing_required", "clean_answer", "validate_answer",
+    "answer_problem", "AnswerError",
+]
 
 log = logging.getLogger(__name__)
-
-KINDS = ("yes_no", "single_choice", "multi_choice", "integer", "decimal", "text", "date",
-         "time", "datetime", "photo")
-CHOICE_KINDS = ("single_choice", "multi_choice")
-NUMBER_KINDS = ("integer", "decimal")
-# unit code -> (zh, en) display; a question's unit must be one of these.
-UNITS: Dict[str, Tuple[str, str]] = {
-    "m2": ("平方米", "m²"), "ha": ("公顷", "ha"), "m": ("米", "m"), "km": ("公里", "km"),
-    "yuan": ("元", "yuan"), "min": ("分钟", "min"), "h": ("小时", "h"),
-    "items": ("个", "items"), "units": ("套", "units"), "storeys": ("层", "storeys"),
-    "volumes": ("册", "volumes"), "seats": ("座", "seats"), "places": ("个", "places"),
-    "beds": ("张", "beds"), "persons": ("人", "persons"), "months": ("月", "months"),
-    "meals": ("份", "meals"), "percent": ("%", "%"),
-}
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_QUESTION_KEYS = {"id", "kind", "label_zh", "label_en", "required", "options", "min", "max",
-                  "unit", "relevant", "help"}
-_CONDITION_OPERATORS = ("equals", "not_equals", "in", "contains", "answered")
-MAX_TEXT = 4000
-
-
-@dataclass(frozen=True)
-class Option:
-    value: str
-    label_zh: str
-    label_en: str
-
-    def label(self, language: str = "zh") -> str:
-        return self.label_zh if language.startswith("zh") else self.label_en
-
-
-@dataclass(frozen=True)
-class Question:
-    """One checklist item. `relevant` is a condition dict (see `is_relevant`) or None."""
-
-    id: str
-    kind: str
-    label_zh: str
-    label_en: str
-    required: bool = False
-    options: Tuple[Option, ...] = ()
-    min: Optional[float] = None
-    max: Optional[float] = None
-    unit: Optional[str] = None
-    relevant: Optional[Mapping[str, Any]] = None
-    help_zh: str = ""
-    help_en: str = ""
-
-    def label(self, language: str = "zh") -> str:
-        return self.label_zh if language.startswith("zh") else self.label_en
-
-    def option_values(self) -> List[str]:
-        return [option.value for option in self.options]
-
-    def to_dict(self) -> Dict[str, Any]:
-        data: Dict[str, Any] = {"id": self.id, "kind": self.kind, "label_zh": self.label_zh,
-                                "label_en": self.label_en, "required": self.required}
-        if self.options:
-            data["options"] = [{"value": o.value, "label_zh": o.label_zh, "label_en": o.label_en}
-                               for o in self.options]
-        for key in ("min", "max", "unit"):
-            if getattr(self, key) is not None:
-                data[key] = getattr(self, key)
-        if self.relevant is not None:
-            data["relevant"] = dict(self.relevant)
-        if self.help_zh or self.help_en:
-            data["help"] = {"zh": self.help_zh, "en": self.help_en}
-        return data
 
 
 @dataclass(frozen=True)
@@ -165,7 +115,7 @@ def _parse_options(raw: Mapping, source: str, qid: str) -> Tuple[Option, ...]:
         raise _fail("'options' must be a list", source, qid)
     parsed = []
     for item in options:
-        if not isinstance(item, Mapping) or not _ID.match(str(item.get("value", ""))):
+        if not isinstance(item, Mapping) or not ID_PATTERN.match(str(item.get("value", ""))):
             raise _fail(f"option {item!r} needs a snake_case 'value'", source, qid)
         parsed.append(Option(item["value"], _text(item, "label_zh", source, qid),
                              _text(item, "label_en", source, qid)))
@@ -191,9 +141,9 @@ def _check_condition(condition: Any, source: str, qid: str, earlier: Mapping[str
     if target not in earlier:
         raise _fail(f"relevance refers to '{target}', which is not an earlier question",
                     source, qid)
-    operators = [op for op in _CONDITION_OPERATORS if op in condition]
+    operators = [op for op in CONDITION_OPERATORS if op in condition]
     if len(operators) != 1:
-        raise _fail(f"relevance needs exactly one of {_CONDITION_OPERATORS}", source, qid)
+        raise _fail(f"relevance needs exactly one of {CONDITION_OPERATORS}", source, qid)
     referred = earlier[target]
     values = condition.get("in", [condition.get(operators[0])])
     if operators[0] in ("in",) and not isinstance(condition["in"], list):
@@ -210,9 +160,9 @@ def _parse_question(raw: Any, source: str, earlier: Mapping[str, Question],
     if not isinstance(raw, Mapping):
         raise _fail(f"question {raw!r} is not an object", source)
     qid = str(raw.get("id", ""))
-    if not _ID.match(qid):
+    if not ID_PATTERN.match(qid):
         raise _fail(f"question id '{qid}' is not snake_case", source, qid or None)
-    unknown = set(raw) - _QUESTION_KEYS
+    unknown = set(raw) - QUESTION_KEYS
     if unknown:
         raise _fail(f"unknown key(s) {sorted(unknown)}", source, qid)
     kind = raw.get("kind")
@@ -347,10 +297,6 @@ def checklist_for(facility_type: str) -> Checklist:
 
 # ---------------------------------------------------------------- relevance
 
-def _is_answered(value: Any) -> bool:
-    return value is not None and value != "" and value != []
-
-
 def _matches(condition: Mapping[str, Any], answers: Mapping[str, Any]) -> bool:
     if "all" in condition:
         return all(_matches(part, answers) for part in condition["all"])
@@ -358,8 +304,8 @@ def _matches(condition: Mapping[str, Any], answers: Mapping[str, Any]) -> bool:
         return any(_matches(part, answers) for part in condition["any"])
     value = answers.get(condition["question"])
     if "answered" in condition:
-        return _is_answered(value) == bool(condition["answered"])
-    if not _is_answered(value):
+        return is_answered(value) == bool(condition["answered"])
+    if not is_answered(value):
         return False
     if "equals" in condition:
         return value == condition["equals"]
@@ -401,151 +347,9 @@ def missing_required(checklist: Checklist, answers: Mapping[str, Any]) -> List[Q
     """Required questions that are relevant and not answered, in checklist order."""
     kept = effective_answers(checklist, answers)
     return [q for q in checklist.questions
-            if q.required and is_relevant(q, kept) and not _is_answered(kept.get(q.id))]
+            if q.required and is_relevant(q, kept) and not is_answered(kept.get(q.id))]
 
 
-# ---------------------------------------------------------------- answers
-
-def _in_range(question: Question, number: float) -> Optional[str]:
-    unit = f" {UNITS[question.unit][1]}" if question.unit else ""
-    if question.min is not None and number < question.min:
-        return f"{number:g} is below the minimum {question.min:g}{unit}"
-    if question.max is not None and number > question.max:
-        return f"{number:g} is above the maximum {question.max:g}{unit}"
-    return None
-
-
-def _date_like(kind: str, value: Any) -> Any:
-    if kind == "date" and isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value.isoformat()
-    if kind == "time" and isinstance(value, dt.time):
-        return value.isoformat(timespec="minutes" if not value.second else "seconds")
-    if kind == "datetime" and isinstance(value, dt.datetime):
-        return value.isoformat()
-    return value
-
-
-def clean_answer(question: Question, value: Any) -> Any:
-    """The stored JSON value for what a widget handed over; InputError if it is invalid.
-
-    Numbers given as text are parsed, texts are NFC-normalised and stripped, dates and
-    times may be `datetime` objects. None (or an empty text or list) clears the answer.
-    """
-    value = _date_like(question.kind, value)
-    if isinstance(value, str):
-        value = unicodedata.normalize("NFC", value).strip()
-        if question.kind in NUMBER_KINDS and value:
-            try:
-                value = int(value) if question.kind == "integer" else float(value)
-            except ValueError:
-                raise InputError(f"'{value}' is not a number", field=question.id) from None
-    if isinstance(value, list):
-        value = [unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in value]
-    if question.kind == "decimal" and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
-    if question.kind == "integer" and isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if not _is_answered(value):
-        return None
-    error = validate_answer(question, value)
-    if error:
-        raise InputError(error, field=question.id)
-    return value
-
-
-def validate_answer(question: Question, value: Any) -> Optional[str]:
-    """What is wrong with `value` as an answer to `question`, or None if it is fine.
-
-    None means 'not answered' and is always valid here; `missing_required` judges that.
-    """
-    if value is None:
-        return None
-    kind = question.kind
-    checker = _CHECKERS[kind]
-    return checker(question, value)
-
-
-def _check_yes_no(question: Question, value: Any) -> Optional[str]:
-    return None if isinstance(value, bool) else "answer yes or no"
-
-
-def _check_single(question: Question, value: Any) -> Optional[str]:
-    if value not in question.option_values():
-        return f"'{value}' is not one of the options {question.option_values()}"
-    return None
-
-
-def _check_multi(question: Question, value: Any) -> Optional[str]:
-    if not isinstance(value, list):
-        return "choose a list of options"
-    unknown = [v for v in value if v not in question.option_values()]
-    if unknown:
-        return f"{unknown} not among the options {question.option_values()}"
-    if len(set(value)) != len(value):
-        return "an option is chosen twice"
-    return None
-
-
-def _check_integer(question: Question, value: Any) -> Optional[str]:
-    if isinstance(value, bool) or not isinstance(value, int):
-        return f"'{value}' is not a whole number"
-    return _in_range(question, value)
-
-
-def _check_decimal(question: Question, value: Any) -> Optional[str]:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        return f"'{value}' is not a number"
-    return _in_range(question, value)
-
-
-def _check_text(question: Question, value: Any) -> Optional[str]:
-    if not isinstance(value, str):
-        return "enter a text"
-    if len(value) > MAX_TEXT:
-        return f"text longer than {MAX_TEXT} characters"
-    return None
-
-
-def _check_date(question: Question, value: Any) -> Optional[str]:
-    try:
-        dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return f"'{value}' is not a date (YYYY-MM-DD)"
-    return None
-
-
-def _check_time(question: Question, value: Any) -> Optional[str]:
-    if not isinstance(value, str) or not re.fullmatch(r"\d\d:\d\d(:\d\d)?", value):
-        return f"'{value}' is not a time (HH:MM)"
-    try:
-        dt.time.fromisoformat(value)
-    except ValueError:
-        return f"'{value}' is not a time (HH:MM)"
-    return None
-
-
-def _check_datetime(question: Question, value: Any) -> Optional[str]:
-    try:
-        parsed = dt.datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        return f"'{value}' is not a date and time (ISO 8601)"
-    if parsed.tzinfo is None:
-        return f"'{value}' lacks its UTC offset (e.g. +08:00)"
-    return None
-
-
-def _check_photo(question: Question, value: Any) -> Optional[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        return "a photo answer is the list of the photos' uuids"
-    return None
-
-
-_CHECKERS = {
-    "yes_no": _check_yes_no, "single_choice": _check_single, "multi_choice": _check_multi,
-    "integer": _check_integer, "decimal": _check_decimal, "text": _check_text,
-    "date": _check_date, "time": _check_time, "datetime": _check_datetime,
-    "photo": _check_photo,
-}
 
 
 def checklist_rows(checklists: ChecklistSet,

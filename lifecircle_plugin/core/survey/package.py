@@ -208,9 +208,14 @@ def make_package(project_gpkg: Union[str, Path], out_path: Union[str, Path], *,
     progress.update(30, "selecting facilities")
     chosen = _select(project, facilities.features, area, task, facility_uuids)
     rows = [_facility_row(project, feature) for feature in chosen]
+    checklists = default_checklists()
+    unknown = sorted({row["facility_type"] for row in rows} - set(checklists.checklists))
+    if unknown:
+        raise InputError(f"facility type(s) {unknown} have no checklist; add them to "
+                         "resources/checklists", file=project, layer=ps.FACILITIES,
+                         field="facility_type")
     progress.update(50, "map context")
     context = _context(project, subdistricts, area.geometry if area else None, layers)
-    checklists = default_checklists()
     info = {
         "project_id": metadata["project_id"], "created_at": now_iso(),
         "inspector": _nfc(inspector or "").strip(),

@@ -17,7 +17,7 @@ import tempfile
 import unicodedata
 import uuid
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Union
+from typing import Any, Dict, Iterable, List, Optional, Union
 
 import sqlite_utils
 
@@ -29,16 +29,37 @@ log = logging.getLogger(__name__)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class PackageError(InputError):
-    """A survey package cannot be used; the file was not modified."""
+class SurveyError(InputError):
+    """A refusal the survey app shows: `message` is English with the details,
+    `message_zh` a Chinese sentence; `text(language)` picks one."""
+
+    message_zh = "操作未完成。"
+
+    def __init__(self, message: str, *, message_zh: Optional[str] = None, **where) -> None:
+        if message_zh is not None:
+            self.message_zh = message_zh
+        super().__init__(message, **where)
+
+    def text(self, language: str = "zh") -> str:
+        return self.message_zh if language.startswith("zh") else self.describe()
+
+
+class PackageError(SurveyError):
+    """A survey package cannot be used or written; nothing saved before was changed."""
+
+    message_zh = "无法使用该调查包,文件未作任何修改。"
 
 
 class NotAPackage(PackageError):
     """The file is not a survey package (missing, not SQLite, or SQLite of another kind)."""
 
+    message_zh = "这不是调查包文件(.lcsurvey),文件未作任何修改。"
+
 
 class CorruptPackage(PackageError):
     """The file claims to be a package but its content is damaged or incomplete."""
+
+    message_zh = "调查包已损坏或不完整,文件未作任何修改。"
 
 
 class NewerSchema(PackageError):
@@ -46,28 +67,43 @@ class NewerSchema(PackageError):
 
     def __init__(self, message: str, *, version: int, **where) -> None:
         self.version = version
-        super().__init__(message, **where)
+        super().__init__(message, message_zh=f"该调查包由较新版本的软件生成(格式版本 {version}),"
+                         "请升级 Life Circle 后再打开;文件未作任何修改。", **where)
 
 
 class UnknownRecord(PackageError):
     """A facility, audit, photo or facility type that the package does not hold."""
 
+    message_zh = "调查包中没有该记录。"
 
-class AuditClosed(InputError):
+
+class AuditClosed(SurveyError):
     """An answer or photo was given to a complete audit; reopen it first."""
 
+    message_zh = "该检查已完成;如需修改,请先重新打开。"
 
-class IncompleteAudit(InputError):
+
+class IncompleteAudit(SurveyError):
     """`complete_audit` refused: `missing` lists the required, relevant, unanswered questions."""
 
     def __init__(self, message: str, *, missing: List, **where) -> None:
         self.missing = missing
-        super().__init__(message, **where)
+        super().__init__(message, message_zh="以下必答题尚未回答:"
+                         + "、".join(q.label_zh for q in missing), **where)
 
 
 def now_iso() -> str:
     """Local time with its UTC offset, to the millisecond, as the device sees it."""
     return dt.datetime.now().astimezone().isoformat(timespec="milliseconds")
+
+
+def to_json(value: Any) -> str:
+    """JSON as the package stores it: UTF-8 text, Chinese kept readable."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def from_json(text: Optional[str]) -> Any:
+    return None if text is None else json.loads(text)
 
 
 def nfc(text):
@@ -169,7 +205,7 @@ def write_package(out_path: Union[str, Path], info: Dict[str, Any],
 
 def _fill(db: sqlite_utils.Database, info: Dict[str, Any], facilities, checklists,
           context) -> None:
-    db.conn.executescript(DDL)
+    db.conn.executescript(f"BEGIN;\n{DDL}\nCOMMIT;")
     now = now_iso()
     rows = []
     for facility in facilities:

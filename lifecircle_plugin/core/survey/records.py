@@ -84,7 +84,8 @@ class Photo:
 class HistoryEntry:
     """One event of a facility's history.
 
-    kind: 'audit_started', 'audit_completed', 'photo_added' (field = question id,
+    kind: 'audit_started', 'audit_completed' (new_value = the audit's answers as a
+    dict), 'photo_added' (field = question id,
     new_value = original file name) or 'change' (field = the changed field, 'created'
     or 'audit_status'; old_value / new_value decoded from JSON).
     """

@@ -3,9 +3,33 @@
 Durability first: the file is validated read-only before anything is written, then
 opened in WAL mode with synchronous=FULL, and every public write method is one
 transaction committed before it returns, so killing the app loses nothing that a
-method call had returned from. Text is NFC-normalised on the way in.
+method call had returned from. Text is NFC-normalised on the way in. Use a store from
+one thread (sqlite3's default check); open another store for another thread.
 
-Use from one thread (sqlite3's default check); open one store per thread if needed.
+API (records are frozen dataclasses from records.py; errors are InputError subclasses
+from packagefile.py, each a one-line message naming file/field):
+  SurveyStore(path, read_only=False) / SurveyStore.open(path)   NotAPackage,
+      CorruptPackage, NewerSchema, PackageError (read-only file) - file untouched
+  .info -> dict, .package_uuid, .crs, .inspector, .set_inspector(name)
+  .facilities(search, task, facility_type, status, audited) -> [FacilityRow]
+  .facility(uuid) -> Facility, .facility_types() -> [FacilityType], .audit_counts()
+  .checklist(facility_type) -> Checklist
+  .add_facility(type, name, x, y, inspector=None, address="", attributes=None,
+      status="existing") -> Facility; .move_facility(uuid, x, y, inspector=None);
+      .set_status(uuid, status, inspector=None);
+      .update_facility(uuid, inspector=None, name=, address=, facility_type=)
+  .audits(uuid), .audit(audit_uuid), .current_audit(uuid) -> Audit | None,
+      .start_audit(uuid, inspector=None) -> Audit (the open draft if any)
+  .save_answer(audit_uuid, question_id, value) -> stored value (InputError, field=
+      question id; AuditClosed), .answers(audit_uuid) -> {id: value},
+      .missing(audit_uuid) -> [Question], .complete_audit(audit_uuid) -> Audit
+      (IncompleteAudit.missing), .reopen_audit(audit_uuid, inspector=None)
+  .add_photo(audit_uuid|None, facility_uuid, path|bytes, original_name=None,
+      question_id=None) -> Photo; .remove_photo(photo_uuid); .photo(photo_uuid);
+      .photos(facility_uuid, audit_uuid=None) -> [Photo]; .photo_data(photo_uuid) -> bytes
+  .history(uuid) -> [HistoryEntry], .context(layer=None) -> [ContextFeature],
+      .extent() -> (minx, miny, maxx, maxy) | None
+  .checkpoint(), .close() / context manager
 
     with SurveyStore(path) as store:
         store.set_inspector("王芳")
@@ -17,28 +41,27 @@ Use from one thread (sqlite3's default check); open one store per thread if need
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
 import sqlite3
 import uuid as uuid_module
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from ..errors import InputError
-from .checklists import Checklist, Question, clean_answer, missing_required
+from .checklists import AnswerError, Checklist, Question, clean_answer, missing_required
 from .packagefile import (
     AuditClosed,
-    CorruptPackage,
     IncompleteAudit,
     PackageError,
     UnknownRecord,
+    from_json,
     inspect_package,
     nfc,
     now_iso,
+    to_json,
 )
-from .photos import photo_bytes, sniff_mime
 from .records import (
     Audit,
     ContextFeature,
@@ -46,10 +69,10 @@ from .records import (
     FacilityRow,
     FacilityType,
     HistoryEntry,
-    Photo,
     history_order,
 )
-from .schema import SURVEY_STATUSES
+from .store_edits import FacilityEdits
+from .store_photos import PhotoShelf
 
 log = logging.getLogger(__name__)
 
@@ -58,49 +81,57 @@ PRESENT_TO_STATUS = {"open": "existing", "closed": "closed", "moved": "moved",
                      "not_found": "not_found"}
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _loads(text: Optional[str]) -> Any:
-    return None if text is None else json.loads(text)
-
-
-class SurveyStore:
+class SurveyStore(FacilityEdits, PhotoShelf):
     """An open survey package. Open with `SurveyStore(path)` or `SurveyStore.open(path)`.
 
     Raises NotAPackage / CorruptPackage / NewerSchema (all PackageError, an InputError)
-    without modifying the file when it cannot be used.
+    without modifying the file when it cannot be used. `read_only=True` (for the import
+    and for previews) reads without ever writing; every write method then raises
+    PackageError.
     """
 
-    def __init__(self, path: Union[str, Path]) -> None:
+    def __init__(self, path: Union[str, Path], read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         self._conn: Optional[sqlite3.Connection] = None
         self._info = inspect_package(self.path)
-        for place in (self.path, self.path.parent):
-            if not os.access(place, os.W_OK):
-                raise PackageError("the package is read-only here (write-protected file or "
-                                   "folder); copy it to a writable folder", file=self.path)
+        if not read_only:
+            for place in (self.path, self.path.parent):
+                if not os.access(place, os.W_OK):
+                    raise PackageError("the package is read-only here (write-protected file "
+                                       "or folder); copy it to a writable folder",
+                                       message_zh="调查包所在位置只读,请复制到可写的文件夹后再打开。",
+                                       file=self.path)
         try:
-            self._conn = sqlite3.connect(str(self.path), isolation_level=None)
-            self._conn.row_factory = sqlite3.Row
-            self._conn.execute("PRAGMA busy_timeout=5000")
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=FULL")
-            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._conn = self._connect()
         except sqlite3.Error as exc:
-            if self._conn is not None:
-                self._conn.close()
-            raise PackageError(f"cannot open the package for writing: {exc}",
-                               file=self.path) from None
+            raise PackageError(f"cannot open the package: {exc}", file=self.path) from None
         self._checklists: Dict[str, Checklist] = {}
         self.checkpoint()
         log.info("opened survey package %s (%s facilities)", self.path,
                  self._info.get("facility_count", "?"))
 
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            connection = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True,
+                                         isolation_level=None)
+        else:
+            connection = sqlite3.connect(str(self.path), isolation_level=None)
+        try:
+            connection.row_factory = sqlite3.Row
+            connection.execute("PRAGMA busy_timeout=5000")
+            if not self.read_only:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=FULL")
+                connection.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.Error:
+            connection.close()
+            raise
+        return connection
+
     @classmethod
-    def open(cls, path: Union[str, Path]) -> SurveyStore:
-        return cls(path)
+    def open(cls, path: Union[str, Path], read_only: bool = False) -> SurveyStore:
+        return cls(path, read_only)
 
     # ------------------------------------------------------------ lifecycle
 
@@ -110,6 +141,8 @@ class SurveyStore:
         Committed answers are safe either way; this only makes the `.lcsurvey` file
         complete on its own, should someone copy it without its `-wal` companion.
         """
+        if self.read_only:
+            return
         try:
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.OperationalError as exc:  # another reader holds the log: later
@@ -134,6 +167,9 @@ class SurveyStore:
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction, committed (and fsynced) before the caller gets control back."""
+        if self.read_only:
+            raise PackageError("the package was opened read-only",
+                               message_zh="调查包以只读方式打开,不能修改。", file=self.path)
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
@@ -145,7 +181,8 @@ class SurveyStore:
                 raise
         except sqlite3.OperationalError as exc:  # disk full, locked by another program
             raise PackageError(f"could not save to the package ({exc}); nothing earlier "
-                               "was lost", file=self.path) from None
+                               "was lost", message_zh="无法保存到调查包(文件被占用或磁盘已满);"
+                               "之前保存的内容没有丢失。", file=self.path) from None
 
     def _one(self, sql: str, params: Sequence = ()) -> Optional[sqlite3.Row]:
         return self._conn.execute(sql, params).fetchone()
@@ -195,16 +232,19 @@ class SurveyStore:
                    audited: Optional[bool] = None) -> List[FacilityRow]:
         """Facilities for the list and the map, ordered by task, type, name.
 
-        search: substring of name or address, or a uuid prefix. status: one or several
-        of SURVEY_STATUSES. audited: True = has a complete audit, False = has none yet.
+        search: substring of the name, the address or the type's Chinese or English
+        name, or a uuid prefix. status: one or several of SURVEY_STATUSES. audited: True =
+        has a complete audit, False = has none yet (a draft is not yet audited).
         """
         where, params = [], []
         if search:
             needle = nfc(search).strip()
             escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            where.append("(f.name LIKE ? ESCAPE '\\' OR f.address LIKE ? ESCAPE '\\' "
-                         "OR f.uuid LIKE ? ESCAPE '\\')")
-            params += [f"%{escaped}%", f"%{escaped}%", f"{escaped}%"]
+            where.append("(f.name LIKE ?1 ESCAPE '\\' OR f.address LIKE ?1 ESCAPE '\\' "
+                         "OR f.facility_type IN (SELECT facility_type FROM checklists WHERE "
+                         "name_zh LIKE ?1 ESCAPE '\\' OR name_en LIKE ?1 ESCAPE '\\') "
+                         "OR f.uuid LIKE ?2 ESCAPE '\\')")
+            params += [f"%{escaped}%", f"{escaped}%"]
         if task is not None:
             where.append("f.task = ?")
             params.append(int(task))
@@ -229,6 +269,13 @@ class SurveyStore:
                                                    if row["complete"] else "none"))
                 for row in self._conn.execute(sql, params)]
 
+    def audit_counts(self) -> Dict[str, int]:
+        """{'total', 'none', 'draft', 'complete'}: facilities by audit state, for a status bar."""
+        counts = {"none": 0, "draft": 0, "complete": 0}
+        for row in self.facilities():
+            counts[row.audit_status] += 1
+        return dict(counts, total=sum(counts.values()))
+
     def facility(self, facility_uuid: str) -> Facility:
         row = self._one("SELECT * FROM facilities WHERE uuid = ?", (facility_uuid,))
         if row is None:
@@ -238,7 +285,7 @@ class SurveyStore:
             uuid=row["uuid"], facility_type=row["facility_type"], task=row["task"],
             name=row["name"], address=row["address"], status=row["status"], x=row["x"],
             y=row["y"], origin=row["origin"], subdistrict=row["subdistrict"],
-            attributes=_loads(row["attributes"]) or {}, base=_loads(row["base"]),
+            attributes=from_json(row["attributes"]) or {}, base=from_json(row["base"]),
             created_at=row["created_at"], updated_at=row["updated_at"])
 
     def facility_types(self) -> List[FacilityType]:
@@ -258,111 +305,6 @@ class SurveyStore:
                 facility_type, row["questions"], row["task"], row["name_zh"] or "",
                 row["name_en"] or "", source=str(self.path))
         return self._checklists[facility_type]
-
-    def add_facility(self, facility_type: str, name: str, x: float, y: float,
-                     inspector: Optional[str] = None, address: str = "",
-                     attributes: Optional[Mapping[str, Any]] = None,
-                     status: str = "existing") -> Facility:
-        """A facility found in the field: new uuid, origin 'field', no base revision."""
-        checklist = self.checklist(facility_type)
-        inspector = self._inspector(inspector)
-        name = nfc(name or "").strip()
-        if not name:
-            raise InputError("a new facility needs a name", field="name")
-        self._check_status(status)
-        x, y = self._coordinates(x, y)
-        facility_uuid, now = str(uuid_module.uuid4()), now_iso()
-        fields = {"facility_type": facility_type, "name": name, "address": nfc(address or ""),
-                  "status": status, "x": x, "y": y}
-        with self._write() as conn:
-            conn.execute(
-                "INSERT INTO facilities (uuid, facility_type, task, name, address, status, x, y,"
-                " attributes, base, origin, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 'field', ?, ?)",
-                (facility_uuid, facility_type, checklist.task, name, fields["address"], status,
-                 x, y, _dumps(dict({"position_source": "map"}, **(attributes or {}))), now,
-                 now))
-            self._record(conn, facility_uuid, "created", None, fields, now, inspector)
-        return self.facility(facility_uuid)
-
-    def move_facility(self, facility_uuid: str, x: float, y: float,
-                      inspector: Optional[str] = None) -> Facility:
-        """Correct the position; the change rows keep the old one (and `base` the original)."""
-        x, y = self._coordinates(x, y)
-        return self._change(facility_uuid, {"x": x, "y": y}, inspector)
-
-    def set_status(self, facility_uuid: str, status: str,
-                   inspector: Optional[str] = None) -> Facility:
-        self._check_status(status)
-        return self._change(facility_uuid, {"status": status}, inspector)
-
-    def update_facility(self, facility_uuid: str, inspector: Optional[str] = None, *,
-                        name: Optional[str] = None, address: Optional[str] = None,
-                        facility_type: Optional[str] = None) -> Facility:
-        """Correct name, address or type; None leaves a field as it is."""
-        changes: Dict[str, Any] = {}
-        if name is not None:
-            if not nfc(name).strip():
-                raise InputError("the name cannot be empty", field="name")
-            changes["name"] = nfc(name).strip()
-        if address is not None:
-            changes["address"] = nfc(address).strip()
-        if facility_type is not None:
-            self.checklist(facility_type)
-            changes["facility_type"] = facility_type
-        return self._change(facility_uuid, changes, inspector)
-
-    def _change(self, facility_uuid: str, new: Mapping[str, Any],
-                inspector: Optional[str]) -> Facility:
-        current = self.facility(facility_uuid)
-        inspector = self._inspector(inspector)
-        if any(getattr(current, k) != v for k, v in new.items()):
-            with self._write() as conn:
-                self._apply(conn, current, new, inspector, now_iso())
-        return self.facility(facility_uuid)
-
-    def _apply(self, conn: sqlite3.Connection, current: Facility, new: Mapping[str, Any],
-               inspector: str, now: str) -> None:
-        """Inside a transaction: update the changed fields, one `changes` row each."""
-        changed = {k: v for k, v in new.items() if getattr(current, k) != v}
-        if not changed:
-            return
-        for field_name, value in changed.items():
-            self._record(conn, current.uuid, field_name, getattr(current, field_name), value,
-                         now, inspector)
-        assignments = ", ".join(f"{k} = ?" for k in changed)
-        params = list(changed.values())
-        if "facility_type" in changed:
-            assignments += ", task = ?"
-            params.append(self.checklist(changed["facility_type"]).task)
-        conn.execute(f"UPDATE facilities SET {assignments}, updated_at = ? WHERE uuid = ?",
-                     params + [now, current.uuid])
-
-    @staticmethod
-    def _record(conn: sqlite3.Connection, facility_uuid: str, field_name: str, old: Any,
-                new: Any, at: str, inspector: str) -> None:
-        conn.execute(
-            "INSERT INTO changes (change_uuid, facility_uuid, field, old_value, new_value, "
-            "changed_at, inspector) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (str(uuid_module.uuid4()), facility_uuid, field_name, _dumps(old), _dumps(new),
-             at, inspector))
-
-    @staticmethod
-    def _check_status(status: str) -> None:
-        if status not in SURVEY_STATUSES:
-            raise InputError(f"status '{status}' is not one of {SURVEY_STATUSES}",
-                             field="status")
-
-    @staticmethod
-    def _coordinates(x: Any, y: Any) -> Tuple[float, float]:
-        try:
-            x, y = float(x), float(y)
-        except (TypeError, ValueError):
-            raise InputError(f"position ({x}, {y}) is not a pair of numbers",
-                             field="x") from None
-        if x != x or y != y or abs(x) > 1e8 or abs(y) > 1e8:
-            raise InputError(f"position ({x}, {y}) is not a valid coordinate", field="x")
-        return x, y
 
     # ------------------------------------------------------------ audits
 
@@ -413,8 +355,9 @@ class SurveyStore:
     def save_answer(self, audit_uuid: str, question_id: str, value: Any) -> Any:
         """Validate, normalise and commit one answer; returns the stored value.
 
-        None, '' or [] clears the answer. Raises InputError(field=question_id) with a
-        one-sentence message for an invalid value, AuditClosed for a complete audit.
+        None, '' or [] clears the answer. Raises AnswerError (an InputError; field =
+        question id, .message in English, .message_zh in Chinese, .code) for an invalid
+        value, AuditClosed for a complete audit.
         """
         _, checklist = self._draft(audit_uuid)
         question = checklist.question(question_id)
@@ -436,7 +379,7 @@ class SurveyStore:
                 "INSERT INTO answers (audit_uuid, question_id, value, answered_at) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT(audit_uuid, question_id) DO UPDATE SET "
                 "value = excluded.value, answered_at = excluded.answered_at",
-                (audit_uuid, question_id, _dumps(value), now))
+                (audit_uuid, question_id, to_json(value), now))
         conn.execute("UPDATE audits SET updated_at = ? WHERE audit_uuid = ?", (now, audit_uuid))
 
     def _check_photo_answer(self, audit_uuid: str, question: Question, uuids: List[str]):
@@ -444,7 +387,7 @@ class SurveyStore:
             "SELECT photo_uuid FROM photos WHERE audit_uuid = ?", (audit_uuid,))}
         unknown = [u for u in uuids if u not in known]
         if unknown:
-            raise InputError(f"photos {unknown} are not in this audit", field=question.id)
+            raise AnswerError("unknown_photos", question.id, unknown=unknown)
 
     def answers(self, audit_uuid: str) -> Dict[str, Any]:
         """{question_id: value} of an audit, as stored."""
@@ -494,99 +437,11 @@ class SurveyStore:
                          "updated_at = ? WHERE audit_uuid = ?", (now, audit_uuid))
         return self.audit(audit_uuid)
 
-    # ------------------------------------------------------------ photos
-
-    def add_photo(self, audit_uuid: Optional[str], facility_uuid: str,
-                  source: Union[str, Path, bytes], original_name: Optional[str] = None,
-                  question_id: Optional[str] = None) -> Photo:
-        """Store a photo's bytes with SHA-256 and original name under a new uuid.
-
-        With a question_id (a photo question of a draft audit) the photo is also added
-        to that question's answer. Adding the same bytes twice to one question returns
-        the photo already stored.
-        """
-        self.facility(facility_uuid)
-        data, name = photo_bytes(source, original_name)
-        question = None
-        if audit_uuid is not None:
-            row = self._audit_row(audit_uuid)
-            if row["facility_uuid"] != facility_uuid:
-                raise InputError("the audit belongs to another facility", field="audit_uuid")
-            if question_id is not None:
-                _, checklist = self._draft(audit_uuid)
-                question = checklist.question(question_id)
-                if question.kind != "photo":
-                    raise InputError("not a photo question", field=question_id)
-        elif question_id is not None:
-            raise InputError("a photo answer needs an audit", field=question_id)
-        digest = hashlib.sha256(data).hexdigest()
-        if question is not None:
-            same = self._one("SELECT photo_uuid FROM photos WHERE audit_uuid = ? AND "
-                             "question_id = ? AND sha256 = ?", (audit_uuid, question_id, digest))
-            if same is not None:
-                return self.photo(same["photo_uuid"])
-        photo_uuid, now = str(uuid_module.uuid4()), now_iso()
-        with self._write() as conn:
-            conn.execute(
-                "INSERT INTO photos (photo_uuid, audit_uuid, facility_uuid, question_id, "
-                "sha256, original_name, mime, data, added_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                (photo_uuid, audit_uuid, facility_uuid, question_id, digest, name,
-                 sniff_mime(data, name), sqlite3.Binary(data), now))
-            if question is not None:
-                self._sync_photo_answer(conn, audit_uuid, question_id, now)
-        return self.photo(photo_uuid)
-
-    def _sync_photo_answer(self, conn, audit_uuid: str, question_id: str, now: str) -> None:
-        uuids = [row[0] for row in conn.execute(
-            "SELECT photo_uuid FROM photos WHERE audit_uuid = ? AND question_id = ? "
-            "ORDER BY added_at, rowid", (audit_uuid, question_id))]
-        self._put_answer(conn, audit_uuid, question_id, uuids or None, now)
-
-    def remove_photo(self, photo_uuid: str) -> None:
-        """Delete a photo added by mistake (only while its audit is a draft)."""
-        photo = self.photo(photo_uuid)
-        if photo.audit_uuid is not None:
-            self._draft(photo.audit_uuid)
-        with self._write() as conn:
-            conn.execute("DELETE FROM photos WHERE photo_uuid = ?", (photo_uuid,))
-            if photo.audit_uuid is not None and photo.question_id is not None:
-                self._sync_photo_answer(conn, photo.audit_uuid, photo.question_id, now_iso())
-
-    _PHOTO_COLUMNS = ("photo_uuid, audit_uuid, facility_uuid, question_id, sha256, "
-                      "original_name, mime, length(data), added_at")
-
-    def photo(self, photo_uuid: str) -> Photo:
-        row = self._one(f"SELECT {self._PHOTO_COLUMNS} FROM photos WHERE photo_uuid = ?",
-                        (photo_uuid,))
-        if row is None:
-            raise UnknownRecord(f"no photo {photo_uuid}", file=self.path, layer="photos")
-        return Photo(*row)
-
-    def photos(self, facility_uuid: str, audit_uuid: Optional[str] = None) -> List[Photo]:
-        """Photo metadata of a facility (optionally of one audit), oldest first; no bytes."""
-        sql = f"SELECT {self._PHOTO_COLUMNS} FROM photos WHERE facility_uuid = ?"
-        params: List[Any] = [facility_uuid]
-        if audit_uuid is not None:
-            sql += " AND audit_uuid = ?"
-            params.append(audit_uuid)
-        return [Photo(*row) for row in self._conn.execute(sql + " ORDER BY added_at, rowid",
-                                                          params)]
-
-    def photo_data(self, photo_uuid: str) -> bytes:
-        """The stored bytes, checked against their SHA-256."""
-        row = self._one("SELECT data, sha256 FROM photos WHERE photo_uuid = ?", (photo_uuid,))
-        if row is None:
-            raise UnknownRecord(f"no photo {photo_uuid}", file=self.path, layer="photos")
-        data = bytes(row["data"])
-        if hashlib.sha256(data).hexdigest() != row["sha256"]:
-            raise CorruptPackage("photo bytes do not match their SHA-256", file=self.path,
-                                 layer="photos", row=photo_uuid)
-        return data
-
     # ------------------------------------------------------------ history and context
 
     def history(self, facility_uuid: str) -> List[HistoryEntry]:
-        """Audits (started, completed), photos and field changes, oldest first."""
+        """Audits (started, completed: new_value = its answers), photos and field changes
+        (old and new values), oldest first."""
         self.facility(facility_uuid)
         entries: List[HistoryEntry] = []
         audits = self.audits(facility_uuid)
@@ -596,12 +451,13 @@ class SurveyStore:
                                         audit.inspector, audit.audit_uuid))
             if audit.completed_at:
                 entries.append(HistoryEntry(audit.completed_at, "audit_completed", None, None,
-                                            None, audit.inspector, audit.audit_uuid))
+                                            self.answers(audit.audit_uuid), audit.inspector,
+                                            audit.audit_uuid))
         for row in self._conn.execute(
                 "SELECT field, old_value, new_value, changed_at, inspector FROM changes "
                 "WHERE facility_uuid = ? ORDER BY changed_at, rowid", (facility_uuid,)):
             entries.append(HistoryEntry(row["changed_at"], "change", row["field"],
-                                        _loads(row["old_value"]), _loads(row["new_value"]),
+                                        from_json(row["old_value"]), from_json(row["new_value"]),
                                         row["inspector"], None))
         for photo in self.photos(facility_uuid):
             entries.append(HistoryEntry(photo.added_at, "photo_added", photo.question_id, None,

@@ -1,0 +1,167 @@
+"""Writing GeoPackage rows with sqlite3 inside ONE transaction, the way GDAL would.
+
+Why not OGR: the import must be a single SQLite transaction that a kill at any point
+rolls back, must detect another writer with a short busy timeout and say so (instead of
+"database is locked" deep inside GDAL), and must read and write many tables in the same
+transaction. A GeoPackage is SQLite; what GDAL adds is kept consistent here:
+- geometries are GeoPackage binary blobs (header + ISO WKB) with the layer's srs_id;
+- the rtree triggers GDAL installs call ST_MinX/ST_IsEmpty..., so those functions are
+  registered on the connection (as GDAL/SpatiaLite would) and the spatial index stays right;
+- gpkg_contents extent and last_change are widened/bumped; gpkg_ogr_contents feature
+  counts are kept by GDAL's own triggers.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+import struct
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+from shapely import wkb as shapely_wkb
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from ..errors import InputError
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_S = 2.0
+_SQL_TYPES = {"String": "TEXT", "Integer": "MEDIUMINT", "Integer64": "INTEGER", "Real": "REAL"}
+
+
+def encode(geometry: Optional[BaseGeometry], srs_id: int) -> Optional[bytes]:
+    """GeoPackage binary: 'GP', version 0, flags (little endian, xy envelope unless a
+    point, as GDAL writes), srs_id, envelope, ISO WKB."""
+    if geometry is None:
+        return None
+    body = shapely_wkb.dumps(geometry, byte_order=1)
+    if geometry.geom_type == "Point":
+        return b"GP\x00\x01" + struct.pack("<i", srs_id) + body
+    minx, miny, maxx, maxy = geometry.bounds
+    return b"GP\x00\x03" + struct.pack("<i4d", srs_id, minx, maxx, miny, maxy) + body
+
+
+def decode(blob: Optional[bytes]) -> Optional[BaseGeometry]:
+    if blob is None:
+        return None
+    blob = bytes(blob)
+    flags = blob[3]
+    envelope = (0, 32, 48, 48, 64)[(flags >> 1) & 0x07]
+    if flags & 0x10:  # empty geometry flag
+        return None
+    return shapely_wkb.loads(blob[8 + envelope:])
+
+
+def point_blob(x: float, y: float, srs_id: int) -> bytes:
+    return encode(Point(x, y), srs_id)
+
+
+def _bounds(blob):
+    geometry = decode(blob)
+    return None if geometry is None or geometry.is_empty else geometry.bounds
+
+
+def _register_functions(connection: sqlite3.Connection) -> None:
+    """The SQL functions GDAL's rtree triggers call, so inserts update the spatial index."""
+    def index(i):
+        return lambda blob: (_bounds(blob) or (None,) * 4)[i]
+
+    connection.create_function("ST_MinX", 1, index(0), deterministic=True)
+    connection.create_function("ST_MinY", 1, index(1), deterministic=True)
+    connection.create_function("ST_MaxX", 1, index(2), deterministic=True)
+    connection.create_function("ST_MaxY", 1, index(3), deterministic=True)
+    connection.create_function("ST_IsEmpty", 1, lambda blob: int(_bounds(blob) is None),
+                               deterministic=True)
+
+
+def connect(path, *, write: bool) -> sqlite3.Connection:
+    """Open the project. For writing, BEGIN IMMEDIATE takes the write lock now, with a
+    short busy timeout, so another writer (QGIS saving edits, a second import) is
+    reported as a clear InputError before anything is read or changed."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("project GeoPackage not found", file=path)
+    uri = f"{path.resolve().as_uri()}?mode={'rw' if write else 'ro'}"
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S,
+                                     isolation_level=None)
+        connection.execute("SELECT count(*) FROM gpkg_contents").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise _explain(exc, path) from None
+    _register_functions(connection)
+    if write:
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            connection.close()
+            raise _explain(exc, path) from None
+    return connection
+
+
+def _explain(exc: sqlite3.DatabaseError, path) -> InputError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return InputError(
+            "the project is being written by another program (QGIS with unsaved layer edits,"
+            " or another import); save or discard those edits, close it and try again",
+            file=path)
+    if "no such table" in text:
+        return InputError("not a GeoPackage (no gpkg_contents table)", file=path)
+    return InputError(f"cannot open the project GeoPackage: {text}", file=path)
+
+
+def tables(connection: sqlite3.Connection) -> List[str]:
+    return [row[0] for row in connection.execute("SELECT table_name FROM gpkg_contents")]
+
+
+def columns(connection: sqlite3.Connection, table: str) -> Dict[str, str]:
+    return {row[1]: row[2] for row in connection.execute(f'PRAGMA table_info("{table}")')}
+
+
+def geometry_column(connection: sqlite3.Connection, table: str) -> Tuple[Optional[str], int]:
+    row = connection.execute(
+        "SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?",
+        (table,)).fetchone()
+    return (row[0], int(row[1])) if row else (None, 0)
+
+
+def add_column(connection: sqlite3.Connection, table: str, name: str, ogr_type: str) -> None:
+    """ALTER TABLE ADD COLUMN: GDAL and QGIS read the new field from the table schema."""
+    connection.execute(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {_SQL_TYPES[ogr_type]}')
+
+
+def insert(connection: sqlite3.Connection, table: str, values: Dict[str, Any]) -> int:
+    names = ", ".join(f'"{name}"' for name in values)
+    marks = ", ".join("?" for _ in values)
+    cursor = connection.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
+                                list(values.values()))
+    return cursor.lastrowid
+
+
+def update(connection: sqlite3.Connection, table: str, key: str, key_value: Any,
+           values: Dict[str, Any]) -> None:
+    if not values:
+        return
+    sets = ", ".join(f'"{name}" = ?' for name in values)
+    connection.execute(f'UPDATE "{table}" SET {sets} WHERE "{key}" = ?',
+                       [*values.values(), key_value])
+
+
+def touch_contents(connection: sqlite3.Connection, table: str,
+                   bounds: Optional[Tuple[float, float, float, float]] = None) -> None:
+    """Bump last_change and widen the layer extent by `bounds` (of the geometries just
+    written). GDAL and QGIS read the extent from gpkg_contents; a stale one hides new
+    features from 'zoom to layer'. Like GDAL, deletes do not shrink it."""
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    connection.execute("UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?",
+                       (now, table))
+    if bounds is None:
+        return
+    connection.execute(
+        "UPDATE gpkg_contents SET min_x = min(coalesce(min_x, ?), ?),"
+        " min_y = min(coalesce(min_y, ?), ?), max_x = max(coalesce(max_x, ?), ?),"
+        " max_y = max(coalesce(max_y, ?), ?) WHERE table_name = ?",
+        (bounds[0], bounds[0], bounds[1], bounds[1], bounds[2], bounds[2], bounds[3],
+         bounds[3], table))
