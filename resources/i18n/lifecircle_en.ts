@@ -98,47 +98,47 @@
         <translation>Unexpected error; details are in the log panel (Life Circle).</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="82" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="83" />
         <source>Open a Life Circle project</source>
         <translation>Open a Life Circle project</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="82" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="83" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="149" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="154" />
         <source>Open or build a project first.</source>
         <translation>Open or build a project first.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="137" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="142" />
         <source>Thresholds saved with the project; they apply from the next evaluation.</source>
         <translation>Thresholds saved with the project; they apply from the next evaluation.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="145" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="150" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="156" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="161" />
         <source>Evaluating</source>
         <translation>Evaluating</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="165" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="170" />
         <source>Another Life Circle task is still running.</source>
         <translation>Another Life Circle task is still running.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="182" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="187" />
         <source>Cancelled; nothing was saved.</source>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="166" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="167" />
         <source>Facility type</source>
         <translation>Facility type</translation>
     </message>
@@ -490,7 +490,7 @@
         <translation>New life circle project…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/provider.py" line="39" />
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="40" />
         <source>Life Circle</source>
         <translation>Life Circle</translation>
     </message>
@@ -500,7 +500,7 @@
         <translation>Missing Python packages: {0}. Install them with: {1}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/base.py" line="53" />
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="101" />
         <source>Cancelled by the user; nothing was saved.</source>
         <translation>Cancelled by the user; nothing was saved.</translation>
     </message>
@@ -565,7 +565,7 @@
         <translation>Project CRS (empty = chosen for the area)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="56" />
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="69" />
         <source>Project GeoPackage</source>
         <translation>Project GeoPackage</translation>
     </message>
@@ -580,17 +580,17 @@
         <translation>Sub-districts</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="57" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="70" />
         <source>Resident origins</source>
         <translation>Resident origins</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="33" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="46" />
         <source>Evaluate walking access</source>
         <translation>Evaluate walking access</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="36" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="49" />
         <source>Distances from every resident origin to the nearest facility of each type (along the walking network, or straight line × detour factor when the project has none), coverage shares per sub-district and task, the 达标 verdict, gaps and service areas. Results are written into the project GeoPackage; a cancelled run writes nothing.</source>
         <translation>Distances from every resident origin to the nearest facility of each type (along the walking network, or straight line × detour factor when the project has none), coverage shares per sub-district and task, the 达标 verdict, gaps and service areas. Results are written into the project GeoPackage; a cancelled run writes nothing.</translation>
     </message>
@@ -610,112 +610,112 @@
         <translation>With planned facilities</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="47" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="60" />
         <source>Use the walking network when the project has one</source>
         <translation>Use the walking network when the project has one</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="49" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="62" />
         <source>Detour factor for straight-line distances (empty = catalogue)</source>
         <translation>Detour factor for straight-line distances (empty = catalogue)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="54" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="67" />
         <source>Build service-area polygons</source>
         <translation>Build service-area polygons</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="58" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="71" />
         <source>Facility types evaluated</source>
         <translation>Facility types evaluated</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="59" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="72" />
         <source>Sub-district × type rows</source>
         <translation>Sub-district × type rows</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="73" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="87" />
         <source>Distances: {0}</source>
         <translation>Distances: {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/provider.py" line="42" />
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="43" />
         <source>Life Circle (15-minute community life circle)</source>
         <translation>Life Circle (15-minute community life circle)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="82" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="83" />
         <source>Candidate layer not found</source>
         <translation>Candidate layer not found</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="103" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="104" />
         <source>Score candidate sites</source>
         <translation>Score candidate sites</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="106" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="107" />
         <source>For each candidate point and each chosen facility type: the residents a new facility there would newly bring within the type's walking threshold.</source>
         <translation>For each candidate point and each chosen facility type: the residents a new facility there would newly bring within the type's walking threshold.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="112" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="113" />
         <source>Candidate sites</source>
         <translation>Candidate sites</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="114" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="115" />
         <source>Facility types (none = all)</source>
         <translation>Facility types (none = all)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="117" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="118" />
         <source>Scored sites</source>
         <translation>Scored sites</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="156" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="157" />
         <source>Best sites for a facility type</source>
         <translation>Best sites for a facility type</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="159" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="160" />
         <source>Picks up to k candidate sites one after another, each time the one that brings the most not-yet-covered residents within the type's threshold. Without a candidate layer, the resident origins are the candidates.</source>
         <translation>Picks up to k candidate sites one after another, each time the one that brings the most not-yet-covered residents within the type's threshold. Without a candidate layer, the resident origins are the candidates.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="168" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="169" />
         <source>Number of sites</source>
         <translation>Number of sites</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="171" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="172" />
         <source>Candidate sites (empty = resident origins)</source>
         <translation>Candidate sites (empty = resident origins)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="174" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="175" />
         <source>Also store the picks in the project (site_scores)</source>
         <translation>Also store the picks in the project (site_scores)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="176" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="177" />
         <source>Best sites</source>
         <translation>Best sites</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="177" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="178" />
         <source>Sites picked</source>
         <translation>Sites picked</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="187" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="188" />
         <source>{0} is not evaluated in this project</source>
         <translation>{0} is not evaluated in this project</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="212" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="213" />
         <source>{0} sites picked; residents covered after the last pick: {1:,.0f}</source>
         <translation>{0} sites picked; residents covered after the last pick: {1:,.0f}</translation>
     </message>
@@ -735,7 +735,7 @@
         <translation>Life Circle: building the project</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/tasks/jobs.py" line="50" />
+        <location filename="../../lifecircle_plugin/tasks/jobs.py" line="97" />
         <source>Life Circle: evaluating walking access</source>
         <translation>Life Circle: evaluating walking access</translation>
     </message>
@@ -783,6 +783,66 @@
         <location filename="../../lifecircle_plugin/gui/dock.py" line="124" />
         <source>Best sites…</source>
         <translation>Best sites…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="54" />
+        <source>Export official map and report</source>
+        <translation>Export official map and report</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="57" />
+        <source>Exports the official map of an evaluated project: one PDF page per sub-district (title, map, legend, scale bar, north arrow, CGCS2000 note, data sources and date, OSM attribution, distance method), PNG images at the chosen DPI, and an HTML report with the tables per sub-district and task, the unverified thresholds and the data sources.</source>
+        <translation>Exports the official map of an evaluated project: one PDF page per sub-district (title, map, legend, scale bar, north arrow, CGCS2000 note, data sources and date, OSM attribution, distance method), PNG images at the chosen DPI, and an HTML report with the tables per sub-district and task, the unverified thresholds and the data sources.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="71" />
+        <source>Sub-districts (comma-separated names; empty = all)</source>
+        <translation>Sub-districts (comma-separated names; empty = all)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="74" />
+        <source>Also export the district overview map</source>
+        <translation>Also export the district overview map</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="76" />
+        <source>Resolution (DPI)</source>
+        <translation>Resolution (DPI)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="79" />
+        <source>Official map (PDF)</source>
+        <translation>Official map (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="79" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="81" />
+        <source>Folder for PNG maps</source>
+        <translation>Folder for PNG maps</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="84" />
+        <source>HTML report</source>
+        <translation>HTML report</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="84" />
+        <source>HTML files (*.html)</source>
+        <translation>HTML files (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="87" />
+        <source>PDF pages</source>
+        <translation>PDF pages</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="133" />
+        <source>Official map written</source>
+        <translation>Official map written</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@
         <translation>生活圈面板</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/provider.py" line="39" />
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="40" />
         <source>Life Circle</source>
         <translation>生活圈</translation>
     </message>
@@ -113,47 +113,47 @@
         <translation>发生意外错误；详情见日志面板（Life Circle）。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="82" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="83" />
         <source>Open a Life Circle project</source>
         <translation>打开生活圈项目</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="82" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="83" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="149" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="154" />
         <source>Open or build a project first.</source>
         <translation>请先打开或构建项目。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="137" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="142" />
         <source>Thresholds saved with the project; they apply from the next evaluation.</source>
         <translation>阈值已随项目保存，将在下次评估时生效。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="145" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="150" />
         <source>Building</source>
         <translation>正在构建</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="156" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="161" />
         <source>Evaluating</source>
         <translation>正在评估</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="165" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="170" />
         <source>Another Life Circle task is still running.</source>
         <translation>另一个生活圈任务仍在运行。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="182" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="187" />
         <source>Cancelled; nothing was saved.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="166" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="167" />
         <source>Facility type</source>
         <translation>设施类型</translation>
     </message>
@@ -500,7 +500,7 @@
         <translation>新建生活圈项目…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/base.py" line="53" />
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="101" />
         <source>Cancelled by the user; nothing was saved.</source>
         <translation>用户已取消，未保存任何内容。</translation>
     </message>
@@ -565,7 +565,7 @@
         <translation>项目坐标系（留空 = 按区域自动选择）</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="56" />
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="69" />
         <source>Project GeoPackage</source>
         <translation>项目GeoPackage</translation>
     </message>
@@ -580,17 +580,17 @@
         <translation>街镇</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="57" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="70" />
         <source>Resident origins</source>
         <translation>居民点</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="33" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="46" />
         <source>Evaluate walking access</source>
         <translation>评估步行可达性</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="36" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="49" />
         <source>Distances from every resident origin to the nearest facility of each type (along the walking network, or straight line × detour factor when the project has none), coverage shares per sub-district and task, the 达标 verdict, gaps and service areas. Results are written into the project GeoPackage; a cancelled run writes nothing.</source>
         <translation>计算每个居民点到各类最近设施的距离（沿步行路网；项目无路网时为直线距离 × 绕行系数），按街镇和任务统计覆盖率、达标判定、缺口和服务范围。结果写入项目GeoPackage；取消运行时不写入任何内容。</translation>
     </message>
@@ -610,112 +610,112 @@
         <translation>含规划设施</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="47" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="60" />
         <source>Use the walking network when the project has one</source>
         <translation>项目有步行路网时使用路网</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="49" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="62" />
         <source>Detour factor for straight-line distances (empty = catalogue)</source>
         <translation>直线距离绕行系数（留空 = 目录默认值）</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="54" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="67" />
         <source>Build service-area polygons</source>
         <translation>生成服务范围多边形</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="58" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="71" />
         <source>Facility types evaluated</source>
         <translation>已评估的设施类型</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="59" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="72" />
         <source>Sub-district × type rows</source>
         <translation>街镇 × 设施类型行数</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="73" />
+        <location filename="../../lifecircle_plugin/processing/evaluate.py" line="87" />
         <source>Distances: {0}</source>
         <translation>距离：{0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/provider.py" line="42" />
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="43" />
         <source>Life Circle (15-minute community life circle)</source>
         <translation>生活圈（15分钟社区生活圈）</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="82" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="83" />
         <source>Candidate layer not found</source>
         <translation>找不到候选点图层</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="103" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="104" />
         <source>Score candidate sites</source>
         <translation>候选选址评分</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="106" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="107" />
         <source>For each candidate point and each chosen facility type: the residents a new facility there would newly bring within the type's walking threshold.</source>
         <translation>对每个候选点和所选的每类设施：计算在该处新建设施后，新进入该类设施步行阈值范围内的居民数。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="112" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="113" />
         <source>Candidate sites</source>
         <translation>候选选址</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="114" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="115" />
         <source>Facility types (none = all)</source>
         <translation>设施类型（不选 = 全部）</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="117" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="118" />
         <source>Scored sites</source>
         <translation>选址评分结果</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="156" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="157" />
         <source>Best sites for a facility type</source>
         <translation>某类设施的最佳选址</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="159" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="160" />
         <source>Picks up to k candidate sites one after another, each time the one that brings the most not-yet-covered residents within the type's threshold. Without a candidate layer, the resident origins are the candidates.</source>
         <translation>依次选出最多k个候选点，每次选择能使最多尚未覆盖的居民进入该类设施阈值范围的点。未提供候选点图层时，以居民点作为候选点。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="168" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="169" />
         <source>Number of sites</source>
         <translation>选址数量</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="171" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="172" />
         <source>Candidate sites (empty = resident origins)</source>
         <translation>候选选址（留空 = 居民点）</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="174" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="175" />
         <source>Also store the picks in the project (site_scores)</source>
         <translation>同时将选址结果保存到项目（site_scores）</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="176" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="177" />
         <source>Best sites</source>
         <translation>最佳选址</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="177" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="178" />
         <source>Sites picked</source>
         <translation>选出的选址数</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="187" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="188" />
         <source>{0} is not evaluated in this project</source>
         <translation>本项目未评估 {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/sites.py" line="212" />
+        <location filename="../../lifecircle_plugin/processing/sites.py" line="213" />
         <source>{0} sites picked; residents covered after the last pick: {1:,.0f}</source>
         <translation>选出{0}处；最后一次选址后覆盖居民：{1:,.0f}</translation>
     </message>
@@ -735,7 +735,7 @@
         <translation>生活圈：正在构建项目</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/tasks/jobs.py" line="50" />
+        <location filename="../../lifecircle_plugin/tasks/jobs.py" line="97" />
         <source>Life Circle: evaluating walking access</source>
         <translation>生活圈：正在评估步行可达性</translation>
     </message>
@@ -783,6 +783,66 @@
         <location filename="../../lifecircle_plugin/gui/dock.py" line="124" />
         <source>Best sites…</source>
         <translation>最佳选址…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="54" />
+        <source>Export official map and report</source>
+        <translation>导出官方地图和报告</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="57" />
+        <source>Exports the official map of an evaluated project: one PDF page per sub-district (title, map, legend, scale bar, north arrow, CGCS2000 note, data sources and date, OSM attribution, distance method), PNG images at the chosen DPI, and an HTML report with the tables per sub-district and task, the unverified thresholds and the data sources.</source>
+        <translation>导出已评估项目的官方地图：每个街镇一页PDF（标题、地图、图例、比例尺、指北针、CGCS2000坐标系说明、数据来源和日期、OSM署名、距离计算方法），按所选DPI输出PNG图片，以及包含各街镇和各任务表格、未核实阈值和数据来源的HTML报告。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="71" />
+        <source>Sub-districts (comma-separated names; empty = all)</source>
+        <translation>街镇（以逗号分隔的名称；留空 = 全部）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="74" />
+        <source>Also export the district overview map</source>
+        <translation>同时导出全区总览图</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="76" />
+        <source>Resolution (DPI)</source>
+        <translation>分辨率（DPI）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="79" />
+        <source>Official map (PDF)</source>
+        <translation>官方地图（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="79" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="81" />
+        <source>Folder for PNG maps</source>
+        <translation>PNG地图输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="84" />
+        <source>HTML report</source>
+        <translation>HTML报告</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="84" />
+        <source>HTML files (*.html)</source>
+        <translation>HTML文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="87" />
+        <source>PDF pages</source>
+        <translation>PDF页数</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_map.py" line="133" />
+        <source>Official map written</source>
+        <translation>官方地图已写出</translation>
     </message>
 </context>
 </TS>
