@@ -27,6 +27,7 @@ class LifeCirclePlugin:
         self.dock = None
         self.controller = None
         self.site_tool = None
+        self.options_factory = None
         self._install_translator()
 
     def _install_translator(self) -> None:
@@ -62,6 +63,11 @@ class LifeCirclePlugin:
         new_action.triggered.connect(self.new_project)
         self.iface.addPluginToMenu(MENU, new_action)
         self.actions.append(new_action)
+        if not missing_dependencies():
+            from .gui.options_page import LifeCircleOptionsFactory
+
+            self.options_factory = LifeCircleOptionsFactory()
+            self.iface.registerOptionsWidgetFactory(self.options_factory)
 
     def _check_dependencies(self) -> bool:
         missing = missing_dependencies()
@@ -154,6 +160,9 @@ class LifeCirclePlugin:
             self.iface.removeToolBarIcon(action)
             action.deleteLater()
         self.actions = []
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

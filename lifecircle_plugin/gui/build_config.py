@@ -45,6 +45,7 @@ class BuildInputs:
     network: str = ""
     residents: str = ""
     overpass_bbox: Optional[Sequence[float]] = None  # west, south, east, north (WGS84)
+    crs: str = ""  # project CRS; "" = chosen for the area by the builder
 
     def problems(self) -> List[str]:
         """Why the build cannot start yet (empty when it can)."""
@@ -97,7 +98,8 @@ def to_build_config(inputs: BuildInputs, residents_are_points: Optional[bool] = 
     for poi in inputs.pois:
         pois.append(SourceSpec(Path(poi.path), datum=DATUMS.get(poi.coordinates, "WGS84")))
     config = BuildConfig(out=Path(inputs.output), pois=pois,
-                         subdistricts=SourceSpec(Path(inputs.subdistricts)))
+                         subdistricts=SourceSpec(Path(inputs.subdistricts)),
+                         crs=inputs.crs or None)
     if inputs.network:
         config.network = SourceSpec(Path(inputs.network))
     if inputs.residents:

@@ -23,72 +23,72 @@
         <translation>BD-09 (Baidu)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="53" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="54" />
         <source>Choose the sub-districts file.</source>
         <translation>Choose the sub-districts file.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="55" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="56" />
         <source>Sub-districts file not found: {0}</source>
         <translation>Sub-districts file not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="57" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="58" />
         <source>Choose where to save the project GeoPackage.</source>
         <translation>Choose where to save the project GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="59" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="60" />
         <source>Add at least one POI file, an OSM file or the Overpass download.</source>
         <translation>Add at least one POI file, an OSM file or the Overpass download.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="63" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="64" />
         <source>File not found: {0}</source>
         <translation>File not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="68" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="69" />
         <source>Will build {0}:</source>
         <translation>Will build {0}:</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="69" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="70" />
         <source>• sub-districts and population from {0}</source>
         <translation>• sub-districts and population from {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="73" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="74" />
         <source>• facilities from {0} ({1})</source>
         <translation>• facilities from {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="76" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="77" />
         <source>• OSM facilities from {0}</source>
         <translation>• OSM facilities from {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="78" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="79" />
         <source>• OSM facilities downloaded for the map extent</source>
         <translation>• OSM facilities downloaded for the map extent</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="80" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="81" />
         <source>• walking network from {0}</source>
         <translation>• walking network from {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="82" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="83" />
         <source>• no walking network: straight-line distance × detour factor</source>
         <translation>• no walking network: straight-line distance × detour factor</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="84" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="85" />
         <source>• residents from {0}</source>
         <translation>• residents from {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="86" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="87" />
         <source>• residents: a regular grid over the sub-districts</source>
         <translation>• residents: a regular grid over the sub-districts</translation>
     </message>
@@ -480,12 +480,12 @@
         <translation>Gap: {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="53" />
+        <location filename="../../lifecircle_plugin/plugin.py" line="54" />
         <source>Life circle panel</source>
         <translation>Life circle panel</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="60" />
+        <location filename="../../lifecircle_plugin/plugin.py" line="61" />
         <source>New life circle project…</source>
         <translation>New life circle project…</translation>
     </message>
@@ -495,7 +495,7 @@
         <translation>Life Circle</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="70" />
+        <location filename="../../lifecircle_plugin/plugin.py" line="76" />
         <source>Missing Python packages: {0}. Install them with: {1}</source>
         <translation>Missing Python packages: {0}. Install them with: {1}</translation>
     </message>
@@ -843,6 +843,26 @@
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="133" />
         <source>Official map written</source>
         <translation>Official map written</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="27" />
+        <source>chosen for the area (EPSG:4549 for Shanghai)</source>
+        <translation>chosen for the area (EPSG:4549 for Shanghai)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="28" />
+        <source>Build and load service-area polygons</source>
+        <translation>Build and load service-area polygons</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="32" />
+        <source>CRS of new projects</source>
+        <translation>CRS of new projects</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="34" />
+        <source>Facility labels from scale 1:</source>
+        <translation>Facility labels from scale 1:</translation>
     </message>
 </context>
 </TS>

@@ -3,7 +3,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="53" />
+        <location filename="../../lifecircle_plugin/plugin.py" line="54" />
         <source>Life circle panel</source>
         <translation>生活圈面板</translation>
     </message>
@@ -13,7 +13,7 @@
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="70" />
+        <location filename="../../lifecircle_plugin/plugin.py" line="76" />
         <source>Missing Python packages: {0}. Install them with: {1}</source>
         <translation>缺少Python包：{0}。请用以下命令安装：{1}</translation>
     </message>
@@ -38,72 +38,72 @@
         <translation>BD-09（百度）</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="53" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="54" />
         <source>Choose the sub-districts file.</source>
         <translation>请选择街镇边界文件。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="55" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="56" />
         <source>Sub-districts file not found: {0}</source>
         <translation>找不到街镇边界文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="57" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="58" />
         <source>Choose where to save the project GeoPackage.</source>
         <translation>请选择项目GeoPackage的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="59" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="60" />
         <source>Add at least one POI file, an OSM file or the Overpass download.</source>
         <translation>请至少添加一个POI文件、一个OSM文件或选择Overpass下载。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="63" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="64" />
         <source>File not found: {0}</source>
         <translation>找不到文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="68" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="69" />
         <source>Will build {0}:</source>
         <translation>将构建 {0}：</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="69" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="70" />
         <source>• sub-districts and population from {0}</source>
         <translation>• 街镇边界和人口来自 {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="73" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="74" />
         <source>• facilities from {0} ({1})</source>
         <translation>• 设施来自 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="76" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="77" />
         <source>• OSM facilities from {0}</source>
         <translation>• OSM设施来自 {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="78" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="79" />
         <source>• OSM facilities downloaded for the map extent</source>
         <translation>• 下载当前地图范围内的OSM设施</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="80" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="81" />
         <source>• walking network from {0}</source>
         <translation>• 步行路网来自 {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="82" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="83" />
         <source>• no walking network: straight-line distance × detour factor</source>
         <translation>• 无步行路网：直线距离 × 绕行系数</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="84" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="85" />
         <source>• residents from {0}</source>
         <translation>• 居民来自 {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/build_config.py" line="86" />
+        <location filename="../../lifecircle_plugin/gui/build_config.py" line="87" />
         <source>• residents: a regular grid over the sub-districts</source>
         <translation>• 居民：在街镇范围内按规则格网分布</translation>
     </message>
@@ -495,7 +495,7 @@
         <translation>缺口：{0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="60" />
+        <location filename="../../lifecircle_plugin/plugin.py" line="61" />
         <source>New life circle project…</source>
         <translation>新建生活圈项目…</translation>
     </message>
@@ -843,6 +843,26 @@
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="133" />
         <source>Official map written</source>
         <translation>官方地图已写出</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="27" />
+        <source>chosen for the area (EPSG:4549 for Shanghai)</source>
+        <translation>按区域自动选择（上海为EPSG:4549）</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="28" />
+        <source>Build and load service-area polygons</source>
+        <translation>生成并加载服务范围多边形</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="32" />
+        <source>CRS of new projects</source>
+        <translation>新项目的坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="34" />
+        <source>Facility labels from scale 1:</source>
+        <translation>设施标注显示的最小比例尺 1:</translation>
     </message>
 </context>
 </TS>

@@ -46,3 +46,23 @@ def test_project_settings_travel_in_the_project_file(qgis_new_project, tmp_path)
     assert catalogue.types["kindergarten"].verif_threshold == "P"
     assert catalogue.detour_factor == 1.4
     project.clear()
+
+
+def test_options_page_saves_the_preferences(qgis_app, qtbot):
+    from lifecircle_plugin.gui.options_page import LifeCircleOptionsFactory
+
+    page = LifeCircleOptionsFactory().createWidget(None)
+    qtbot.addWidget(page)
+    assert page.service_areas.isChecked()
+    page.crs.setText(" EPSG:32651 ")
+    page.service_areas.setChecked(False)
+    page.label_scale.setScale(10000)
+    try:
+        page.apply()
+        assert settings.PROJECT_CRS.value() == "EPSG:32651"
+        assert settings.LOAD_SERVICE_AREAS.value() is False
+        assert settings.LABEL_MAX_SCALE.value() == 10000.0
+    finally:
+        for setting in (settings.PROJECT_CRS, settings.LOAD_SERVICE_AREAS,
+                        settings.LABEL_MAX_SCALE):
+            setting.reset()
