@@ -80,3 +80,21 @@ def test_a_broken_project_is_a_message_not_a_traceback(qgis_iface, qgis_new_proj
     assert not bar.get_messages(Qgis.MessageLevel.Critical)
     assert "Traceback" not in caplog.text
     assert controller.gpkg is None and not dock.evaluate_button.isEnabled()
+
+
+def test_site_button_sets_and_unsets_the_map_tool(qgis_iface, qgis_new_project, qtbot,
+                                                  evaluated_project):
+    plugin = lifecircle_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        dock = plugin.ensure_dock()  # docked in the (hidden) test main window
+        assert not dock.site_button.isEnabled()  # no project yet
+        assert plugin.controller.open_project(evaluated_project)
+        canvas = qgis_iface.mapCanvas()
+        dock.site_button.click()
+        assert canvas.mapTool() is plugin.site_tool
+        dock.site_button.click()
+        assert canvas.mapTool() is not plugin.site_tool
+    finally:
+        plugin.unload()
+        QgsProject.instance().clear()
