@@ -148,7 +148,7 @@ class LifeCirclePlugin:
             self.site_tool.close_results()
             self.site_tool = None
         if self.controller is not None:
-            self.controller.cancel()
+            self.controller.shutdown()
             self.controller = None
         if self.dock is not None:
             self.iface.removeDockWidget(self.dock)

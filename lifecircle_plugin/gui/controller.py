@@ -193,3 +193,14 @@ class Controller(QObject):
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
+
+    def shutdown(self) -> None:
+        """Plugin unload: cancel a running task and stop it from calling back into the dock."""
+        task, self.task = self.task, None
+        if task is not None:
+            for signal in (task.succeeded, task.failed, task.cancelled, task.progressChanged):
+                try:
+                    signal.disconnect()
+                except TypeError:  # nothing connected
+                    pass
+            task.cancel()

@@ -98,3 +98,22 @@ def test_site_button_sets_and_unsets_the_map_tool(qgis_iface, qgis_new_project, 
     finally:
         plugin.unload()
         QgsProject.instance().clear()
+
+
+def test_unloading_during_an_evaluation_is_clean(qgis_iface, qgis_new_project, qtbot,
+                                                 project_copy):
+    import sqlite3
+
+    plugin = lifecircle_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    plugin.ensure_dock()
+    assert plugin.controller.open_project(project_copy)
+    assert plugin.controller.evaluate() is not None
+    plugin.unload()  # cancels the task and cuts its ties to the deleted dock
+    manager = QgsApplication.taskManager()
+    qtbot.waitUntil(lambda: manager.countActiveTasks() == 0, timeout=120000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with sqlite3.connect(str(project_copy)) as db:
+        written = {n for (n,) in db.execute("SELECT table_name FROM gpkg_contents")}
+    assert "origin_results" not in written and "subdistrict_results" not in written
+    QgsProject.instance().clear()
