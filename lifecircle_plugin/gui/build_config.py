@@ -120,10 +120,14 @@ def _is_point_layer(path: str) -> bool:
     return layer.isValid() and layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
 
 
-def download_overpass(bbox: Sequence[float], target: Path, catalogue) -> Path:
-    """Fetch the catalogue's OSM tags in the extent into a JSON file the builder reads."""
+def download_overpass(bbox: Sequence[float], target: Path, catalogue, url: str = "") -> Path:
+    """Fetch the catalogue's OSM tags in the extent into a JSON file the builder reads.
+
+    `url` is an Overpass endpoint (a mirror closer to China, say); "" = the default server.
+    """
     from ..core.sources.overpass import OverpassClient, build_query, catalogue_selectors
 
-    answer = OverpassClient().query(build_query(bbox, catalogue_selectors(catalogue)))
+    client = OverpassClient(url) if url else OverpassClient()
+    answer = client.query(build_query(bbox, catalogue_selectors(catalogue)))
     target.write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")
     return target

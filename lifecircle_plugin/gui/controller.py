@@ -145,7 +145,8 @@ class Controller(QObject):
 
     # tasks --------------------------------------------------------------------------
     def build(self, config, gpkg: Path, overpass_bbox=None) -> Optional[CoreTask]:
-        task = build_task(config, overpass_bbox, settings.project_catalogue(self.project))
+        task = build_task(config, overpass_bbox, settings.project_catalogue(self.project),
+                          settings.OVERPASS_URL.value())
         task.succeeded.connect(lambda _report: self.open_project(Path(gpkg)))
         return self.start(task, tr("Building"))
 

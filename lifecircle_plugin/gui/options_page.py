@@ -29,12 +29,16 @@ class LifeCircleOptionsPage(QgsOptionsPageWidget):
         self.service_areas.setChecked(settings.LOAD_SERVICE_AREAS.value())
         self.label_scale = QgsScaleWidget(self)
         self.label_scale.setScale(settings.LABEL_MAX_SCALE.value())
+        self.overpass = QLineEdit(settings.OVERPASS_URL.value(), self)
+        self.overpass.setPlaceholderText("https://overpass-api.de/api/interpreter")
         form.addRow(tr("CRS of new projects"), self.crs)
+        form.addRow(tr("Overpass API server"), self.overpass)
         form.addRow("", self.service_areas)
         form.addRow(tr("Facility labels from scale 1:"), self.label_scale)
 
     def apply(self) -> None:
         settings.PROJECT_CRS.set_value(self.crs.text().strip())
+        settings.OVERPASS_URL.set_value(self.overpass.text().strip())
         settings.LOAD_SERVICE_AREAS.set_value(self.service_areas.isChecked())
         settings.LABEL_MAX_SCALE.set_value(float(self.label_scale.scale()))
 

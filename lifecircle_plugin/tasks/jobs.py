@@ -14,7 +14,7 @@ from ..i18n import tr
 from .core_task import CoreTask
 
 
-def build_task(config, overpass_bbox=None, catalogue=None) -> CoreTask:
+def build_task(config, overpass_bbox=None, catalogue=None, overpass_url: str = "") -> CoreTask:
     """Build the project GeoPackage described by a core.build.BuildConfig.
 
     With `overpass_bbox` (west, south, east, north in WGS84) the catalogue's OSM tags are
@@ -28,7 +28,7 @@ def build_task(config, overpass_bbox=None, catalogue=None) -> CoreTask:
 
             progress.update(0, tr("Downloading OSM facilities (Overpass API)"))
             target = config.out.with_name(config.out.stem + "_overpass.json")
-            download_overpass(overpass_bbox, target, catalogue)
+            download_overpass(overpass_bbox, target, catalogue, overpass_url)
             config.pois.append(SourceSpec(target, kind="overpass"))
             progress = progress.sub(10, 100)
         return build_project(config, progress)

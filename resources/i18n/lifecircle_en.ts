@@ -93,7 +93,7 @@
         <translation>• residents: a regular grid over the sub-districts</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/tasks/core_task.py" line="55" />
+        <location filename="../../lifecircle_plugin/tasks/core_task.py" line="58" />
         <source>Unexpected error; details are in the log panel (Life Circle).</source>
         <translation>Unexpected error; details are in the log panel (Life Circle).</translation>
     </message>
@@ -108,7 +108,7 @@
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="154" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="155" />
         <source>Open or build a project first.</source>
         <translation>Open or build a project first.</translation>
     </message>
@@ -118,22 +118,22 @@
         <translation>Thresholds saved with the project; they apply from the next evaluation.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="150" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="151" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="161" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="162" />
         <source>Evaluating</source>
         <translation>Evaluating</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="170" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="171" />
         <source>Another Life Circle task is still running.</source>
         <translation>Another Life Circle task is still running.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="187" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="188" />
         <source>Cancelled; nothing was saved.</source>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
@@ -720,7 +720,7 @@
         <translation>{0} sites picked; residents covered after the last pick: {1:,.0f}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/tasks/core_task.py" line="70" />
+        <location filename="../../lifecircle_plugin/tasks/core_task.py" line="73" />
         <source>The task stopped.</source>
         <translation>The task stopped.</translation>
     </message>
@@ -855,14 +855,19 @@
         <translation>Build and load service-area polygons</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/options_page.py" line="32" />
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="34" />
         <source>CRS of new projects</source>
         <translation>CRS of new projects</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/options_page.py" line="34" />
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="37" />
         <source>Facility labels from scale 1:</source>
         <translation>Facility labels from scale 1:</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="35" />
+        <source>Overpass API server</source>
+        <translation>Overpass API server</translation>
     </message>
 </context>
 </TS>

@@ -108,7 +108,7 @@
         <translation>• 居民：在街镇范围内按规则格网分布</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/tasks/core_task.py" line="55" />
+        <location filename="../../lifecircle_plugin/tasks/core_task.py" line="58" />
         <source>Unexpected error; details are in the log panel (Life Circle).</source>
         <translation>发生意外错误；详情见日志面板（Life Circle）。</translation>
     </message>
@@ -123,7 +123,7 @@
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="154" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="155" />
         <source>Open or build a project first.</source>
         <translation>请先打开或构建项目。</translation>
     </message>
@@ -133,22 +133,22 @@
         <translation>阈值已随项目保存，将在下次评估时生效。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="150" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="151" />
         <source>Building</source>
         <translation>正在构建</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="161" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="162" />
         <source>Evaluating</source>
         <translation>正在评估</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="170" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="171" />
         <source>Another Life Circle task is still running.</source>
         <translation>另一个生活圈任务仍在运行。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="187" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="188" />
         <source>Cancelled; nothing was saved.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
@@ -720,7 +720,7 @@
         <translation>选出{0}处；最后一次选址后覆盖居民：{1:,.0f}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/tasks/core_task.py" line="70" />
+        <location filename="../../lifecircle_plugin/tasks/core_task.py" line="73" />
         <source>The task stopped.</source>
         <translation>任务已停止。</translation>
     </message>
@@ -855,14 +855,19 @@
         <translation>生成并加载服务范围多边形</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/options_page.py" line="32" />
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="34" />
         <source>CRS of new projects</source>
         <translation>新项目的坐标系</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/options_page.py" line="34" />
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="37" />
         <source>Facility labels from scale 1:</source>
         <translation>设施标注显示的最小比例尺 1:</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="35" />
+        <source>Overpass API server</source>
+        <translation>Overpass API服务器</translation>
     </message>
 </context>
 </TS>
