@@ -40,12 +40,18 @@ class LifeCirclePlugin:
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS's name)
         """Register the provider; QGIS calls this also when running headless (qgis_process)."""
+        registry = QgsApplication.processingRegistry()
         if self.provider is not None or missing_dependencies():
+            return
+        if registry.providerById("lifecircle") is not None:
+            # another copy is registered (a reloaded plugin, a test harness): it is not ours
+            # to replace or, on unload, to remove
             return
         from .processing.provider import LifeCircleProvider
 
-        self.provider = LifeCircleProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        provider = LifeCircleProvider()
+        if registry.addProvider(provider):
+            self.provider = provider
 
     def initGui(self) -> None:  # noqa: N802 (QGIS's name)
         lc_log.install()
