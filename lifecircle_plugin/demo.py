@@ -28,8 +28,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 log = logging.getLogger(__name__)
 
 SURVEY_PACKAGE = "survey_package.lcsurvey"  # the Makefile's default PACKAGE
+DEMO_INSPECTOR = "演示核查员 demo inspector"  # the app lets the inspector change it
 SITES_PER_TYPE = 5
 WORST_TYPES = 3
+# Service-area polygons: the demo draws them for a few everyday types, and only in
+# straight-line mode, where they are buffers; along a network they took ~2 minutes per
+# type with many facilities (Helsinki, engine of 2026-12-03), too slow for a demo.
+SERVICE_AREA_TYPES = ("convenience_store", "wet_market", "kindergarten", "bus_stop",
+                      "community_health_center")
 
 
 @dataclass
@@ -142,7 +148,9 @@ def _run_into(folder: Path, args: argparse.Namespace) -> DemoResult:
     steps = Steps(DemoResult(folder, district, False))
     result = steps.result
     build = steps.run("build project", build_project, config)
-    options = EvaluationOptions(use_network=build.network_edges > 0)
+    network = build.network_edges > 0
+    options = EvaluationOptions(use_network=network, service_areas=not network,
+                                service_area_types=list(SERVICE_AREA_TYPES))
     result.network_mode = options.use_network
     evaluation = steps.run("evaluate (all types)", evaluate_project, gpkg, options)
     result.paths["project"] = gpkg
@@ -188,7 +196,7 @@ def _least_covered(data) -> str:
 def _survey_package(gpkg: Path, path: Path, subdistrict: str) -> Path:
     from .core.survey.package import make_package
 
-    summary = make_package(gpkg, path, subdistrict=subdistrict, inspector="")
+    summary = make_package(gpkg, path, subdistrict=subdistrict, inspector=DEMO_INSPECTOR)
     return Path(summary.path)
 
 
@@ -230,18 +238,26 @@ def summary_lines(data, build, result: DemoResult) -> List[str]:
 
     method = ("network (walking network)" if result.network_mode else
               f"straight-line × detour factor {data.detour_factor:g} (no street network)")
+    population = (f"population {build.population:,.0f}" if build.population else
+                  f"population unknown ({data.metadata.get('population_source') or 'none'})")
     lines = [f"Life Circle demo: {result.district}; distances: {method}",
              f"facilities {build.facilities}, origins {build.origins} "
-             f"({build.origin_method}), population {build.population or 0:,.0f}",
+             f"({build.origin_method}), {population}",
              f"{pad('sub-district', 14)} {'population':>10} {'basic types met':>16} "
-             f"{'mean share':>10}"]
+             f"{'mean share':>10} {'no data':>8}"]
     for row in subdistrict_summary(data):
         share = "—" if row["mean_share"] is None else f"{100 * row['mean_share']:.1f}%"
         met = f"{row['basic_met']} / {row['basic_types']}"
-        lines.append(f"{pad(row['name'], 14)} {row['population'] or 0:>10,.0f} {met:>16} "
-                     f"{share:>10}")
+        people = "—" if row["population"] is None else f"{row['population']:,.0f}"
+        lines.append(f"{pad(row['name'], 14)} {people:>10} {met:>16} "
+                     f"{share:>10} {row['basic_no_data']:>8}")
     worst = ", ".join(f"{fid} ({100 * data.district_shares().get(fid, 0):.0f}%)"
                       for fid in result.worst_types)
+    if result.network_mode and data.unsnapped_origins:
+        lines.append(f"warning: {data.unsnapped_origins} of {data.origins} origins are too far "
+                     "from the network to be routed (see the report's method section)")
+    lines.append("basic types met: share within the threshold >= target; mean share over the "
+                 "basic types with data; no data: basic types without any facility in the data")
     lines.append(f"best new sites for the worst-covered basic types: {worst}")
     lines.append(f"survey package for {result.survey_subdistrict}")
     return lines

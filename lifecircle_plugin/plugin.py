@@ -25,6 +25,7 @@ class LifeCirclePlugin:
         self.translator = None
         self.provider = None
         self.dock = None
+        self.survey = None
         self.controller = None
         self.site_tool = None
         self.options_factory = None
@@ -74,6 +75,9 @@ class LifeCirclePlugin:
 
             self.options_factory = LifeCircleOptionsFactory()
             self.iface.registerOptionsWidgetFactory(self.options_factory)
+        from .gui.survey.actions import SurveySyncActions
+        self.survey = SurveySyncActions(self.iface, MENU)
+        self.survey.init_gui()
 
     def _check_dependencies(self) -> bool:
         missing = missing_dependencies()
@@ -148,6 +152,9 @@ class LifeCirclePlugin:
             canvas.unsetMapTool(self.site_tool)
 
     def unload(self) -> None:
+        if self.survey is not None:
+            self.survey.unload()
+            self.survey = None
         if self.site_tool is not None:
             if self.iface.mapCanvas().mapTool() is self.site_tool:
                 self.iface.mapCanvas().unsetMapTool(self.site_tool)

@@ -38,3 +38,6 @@ def changning_dir(data_dir) -> Path:
 @pytest.fixture(scope="session")
 def helsinki_pbf(data_dir) -> Path:
     return data_dir / "helsinki" / "helsinki.osm.pbf"
+
+# survey sync fixtures (changning_project built once per session, project copies, packages)
+pytest_plugins = ["tests.sync_support.fixtures"]

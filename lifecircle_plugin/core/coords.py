@@ -166,8 +166,8 @@ def reproject_geometry(geometry, source: str, target: str):
     """Reproject a shapely geometry (vectorised over its coordinates)."""
     import shapely
 
-    if geometry is None:
-        return None
+    if geometry is None or source == target:
+        return geometry
     t = transformer(source, target)
 
     def _transform(coords: np.ndarray) -> np.ndarray:

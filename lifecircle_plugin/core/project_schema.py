@@ -115,7 +115,7 @@ LAYERS: Dict[str, Layer] = {
     GAPS: ("Point", {
         "origin_uuid": "String", "scenario": "String", "facility_type": "String",
         "subdistrict": "String", "population": "Real", "distance_m": "Real",
-        "threshold_m": "Real",
+        "threshold_m": "Real", "method": "String",
     }),
     SERVICE_AREAS: ("MultiPolygon", {
         "facility_type": "String", "scenario": "String", "minutes": "Integer",
@@ -124,7 +124,7 @@ LAYERS: Dict[str, Layer] = {
     ACCESS_GAINS: ("Point", {
         "origin_uuid": "String", "scenario": "String", "facility_type": "String",
         "subdistrict": "String", "population": "Real", "distance_before_m": "Real",
-        "distance_after_m": "Real",
+        "distance_after_m": "Real", "method": "String",
     }),
     SITE_SCORES: ("Point", {
         "site_id": "String", "facility_type": "String", "rank": "Integer",

@@ -22,6 +22,9 @@ ALGORITHMS = [
     "lifecircle_plugin.processing.sites:ScoreSitesAlgorithm",
     "lifecircle_plugin.processing.sites:BestSitesAlgorithm",
     "lifecircle_plugin.processing.export_map:ExportMapAlgorithm",
+    "lifecircle_plugin.processing.make_package_algorithm:MakeSurveyPackageAlgorithm",
+    "lifecircle_plugin.processing.import_survey_algorithm:ImportSurveyAlgorithm",
+    "lifecircle_plugin.processing.export_layers_algorithm:ExportLayersAlgorithm",
 ]
 
 

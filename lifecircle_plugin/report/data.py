@@ -45,6 +45,8 @@ class ReportData:
     gaps: Dict[Tuple[str, str], GapSummary] = field(default_factory=dict)
     sites: List[dict] = field(default_factory=list)
     facility_counts: Dict[str, int] = field(default_factory=dict)
+    origins: int = 0
+    unsnapped_origins: int = 0  # network mode: origins too far from the network to route
 
     @property
     def network_mode(self) -> bool:
@@ -173,9 +175,27 @@ def load_report_data(project: Path, catalogue: Optional[Catalogue] = None,
     for row in _rows(project, ps.FACILITIES, present):
         if (row.get("status") or "existing") == "existing":
             counts[row.get("facility_type") or ""] += 1
-    return ReportData(project, catalogue, scenario, metadata,
+    data = ReportData(project, catalogue, scenario, metadata,
                       _rows(project, ps.SOURCES, present), subdistricts, type_rows, task_rows,
                       dict(gaps), sites, dict(counts))
+    if ps.ORIGIN_RESULTS in present:
+        escaped = scenario.replace("'", "''")
+        origins = read_layer(project, ps.ORIGIN_RESULTS, where=f"scenario = '{escaped}'",
+                             columns=["snapped"] if _has_field(project, "snapped") else None)
+        data.origins = len(origins.features)
+        data.unsnapped_origins = sum(1 for f in origins.features
+                                     if f.attributes.get("snapped") == 0)
+    return data
+
+
+def _has_field(project: Path, name: str) -> bool:
+    from ..core.gpkg import open_dataset
+
+    dataset = open_dataset(project)  # keep it referenced while its layer is used
+    layer = dataset.GetLayerByName(ps.ORIGIN_RESULTS)
+    found = layer is not None and layer.GetLayerDefn().GetFieldIndex(name) >= 0
+    dataset = None
+    return found
 
 
 def _project_catalogue(metadata: Dict[str, str]) -> Catalogue:

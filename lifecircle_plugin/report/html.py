@@ -103,6 +103,7 @@ def subdistrict_summary(data: ReportData) -> List[dict]:
             "population": sub.get("population"),
             "basic_types": len(basic),
             "basic_met": sum(1 for r in basic if r.get("meets_target")),
+            "basic_no_data": sum(1 for r in basic if r.get("no_data")),
             "mean_share": sum(shares) / len(shares) if shares else None,
         })
     return summary
@@ -181,14 +182,16 @@ def _subdistrict_section(data: ReportData, sub: dict, map_path: Optional[str]) -
 
 def _summary_section(data: ReportData, district_map: Optional[str]) -> str:
     rows = [(bi(s["name"], s["name_en"]), num(s["population"]), pct(s["mean_share"]),
-             f"{s['basic_met']} / {s['basic_types']}") for s in subdistrict_summary(data)]
+             f"{s['basic_met']} / {s['basic_types']}", num(s["basic_no_data"]))
+            for s in subdistrict_summary(data)]
     headers = [bi("街镇", "Sub-district"), bi("人口", "Population"),
-               bi("基本类平均覆盖率", "Mean share, basic types"),
-               bi("基本类达标数", "Basic types meeting target")]
+               bi("基本类平均覆盖率（有数据的类型）", "Mean share, basic types with data"),
+               bi("基本类达标数", "Basic types meeting target"),
+               bi("无数据的基本类", "Basic types without data")]
     image = (f'<img class="map" src="{esc(district_map)}" alt="district">'
              if district_map else "")
     return (f"<h2>{bi('全区概况', 'District overview')}</h2>{image}"
-            + table(headers, rows, numeric=(1, 2, 3)))
+            + table(headers, rows, numeric=(1, 2, 3, 4)))
 
 
 def _sites_section(data: ReportData) -> str:
@@ -248,6 +251,8 @@ def _method_section(data: ReportData) -> str:
     items = [
         f"<li>{method_text(data)}</li>",
         f"<li>{bi('居民起点', 'Resident origins')}: {bi(zh, en)}</li>",
+        f"<li>{bi('人口来源', 'Population source')}: "
+        f"{esc(data.metadata.get('population_source') or '—')}</li>",
         f"<li>{bi('步行速度', 'Walking speed')}: {speed:g} m/min; "
         f"{bi('5/10/15分钟', '5/10/15 min')} = "
         + ", ".join(f"{m * speed:,.0f} m" for m in (5, 10, 15)) + "</li>",
@@ -255,6 +260,8 @@ def _method_section(data: ReportData) -> str:
         f"{bi('阈值内覆盖人口比例 ≥ 目标', 'share of residents within threshold ≥ target')}</li>",
         f"<li>{bi('情景', 'Scenario')}: {esc(data.scenario)}</li>",
     ]
+    if data.network_mode and data.unsnapped_origins:
+        items.append(f"<li>{bi('距步行网络过远、无法计算网络距离的居民点', 'Resident origins too far from the walking network to be routed')}: {data.unsnapped_origins} / {data.origins}</li>")  # noqa: E501
     if lacking:
         names = "、".join(esc(t.name_zh) for t in lacking)
         items.append(f"<li>{bi('项目中没有以下类型的设施（覆盖率为0，因缺少数据而非真实缺口）', 'No facilities of these types in the project (coverage 0 for lack of data, not a verified gap)')}: {names}</li>")  # noqa: E501

@@ -219,7 +219,8 @@ def subdistrict_atlas(project: QgsProject, layers: MapLayers, data: ReportData,
     date = date or _dt.date.today().isoformat()
     layout = _new_layout(project, "街镇生活圈图 Sub-district maps")
     _title(layout, "[% \"name\" %] 15分钟社区生活圈 · 基本保障类设施步行可达",
-           "[% \"name_en\" %]: basic facility types reached within a 15-minute walk")
+           "[% coalesce(\"name_en\", \"name\") %]: basic facility types reached within a "
+           "15-minute walk")
     item = _add_map(layout, layers)
     item.setAtlasDriven(True)
     item.setAtlasScalingMode(QgsLayoutItemMap.Auto)

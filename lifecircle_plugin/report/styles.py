@@ -79,11 +79,17 @@ def text_format(size: float, bold: bool = False, buffer: bool = False) -> QgsTex
 
 def style_subdistricts(layer: QgsVectorLayer, label: bool = True) -> None:
     """Dark outlines, no fill; the atlas page's own sub-district drawn thicker."""
-    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#303030",
+    symbol = QgsFillSymbol.createSimple({"style": "solid", "color": "0,0,0,0",
+                                         "outline_color": "#303030",
                                          "outline_width": "0.35"})
     symbol.symbolLayer(0).setDataDefinedProperty(
         QgsSymbolLayer.PropertyStrokeWidth,
         QgsProperty.fromExpression("if(@atlas_featureid = $id, 0.9, 0.35)"))
+    # on an atlas page the neighbours are veiled in white, so the page's own area stands out
+    symbol.symbolLayer(0).setDataDefinedProperty(
+        QgsSymbolLayer.PropertyFillColor,
+        QgsProperty.fromExpression("if(@atlas_featureid IS NULL OR @atlas_featureid = $id, "
+                                   "'0,0,0,0', '255,255,255,150')"))
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     if label:
         settings = QgsPalLayerSettings()

@@ -75,9 +75,9 @@ def write_tables(data: ReportData, folder: Path) -> Dict[str, Path]:
     written["subdistrict_summary"] = write_csv(
         folder / "subdistrict_summary.csv",
         ("subdistrict", "name_en", "population", "basic_types", "basic_types_met",
-         "mean_share_basic"),
+         "basic_types_no_data", "mean_share_basic_with_data"),
         [(s["name"], s["name_en"], s["population"], s["basic_types"], s["basic_met"],
-          s["mean_share"]) for s in summary])
+          s["basic_no_data"], s["mean_share"]) for s in summary])
     written["best_sites"] = write_csv(
         folder / "best_sites.csv",
         ("facility_type", "name_zh", "rank", "new_population", "cumulative_population",

@@ -143,7 +143,7 @@
         <translation>Facility type</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/site_tool.py" line="60" />
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="42" />
         <source>Task</source>
         <translation>Task</translation>
     </message>
@@ -198,7 +198,7 @@
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="72" />
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="73" />
         <source>Sub-district</source>
         <translation>Sub-district</translation>
     </message>
@@ -233,7 +233,7 @@
         <translation>Evaluate</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="113" />
+        <location filename="../../lifecircle_plugin/gui/survey/widgets.py" line="38" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/new_project.py" line="99" />
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="65" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -480,22 +480,22 @@
         <translation>Gap: {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="54" />
+        <location filename="../../lifecircle_plugin/plugin.py" line="61" />
         <source>Life circle panel</source>
         <translation>Life circle panel</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="61" />
+        <location filename="../../lifecircle_plugin/plugin.py" line="68" />
         <source>New life circle project…</source>
         <translation>New life circle project…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/provider.py" line="40" />
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="43" />
         <source>Life Circle</source>
         <translation>Life Circle</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="76" />
+        <location filename="../../lifecircle_plugin/plugin.py" line="86" />
         <source>Missing Python packages: {0}. Install them with: {1}</source>
         <translation>Missing Python packages: {0}. Install them with: {1}</translation>
     </message>
@@ -640,7 +640,7 @@
         <translation>Distances: {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/provider.py" line="43" />
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="46" />
         <source>Life Circle (15-minute community life circle)</source>
         <translation>Life Circle (15-minute community life circle)</translation>
     </message>
@@ -740,7 +740,7 @@
         <translation>Life Circle: evaluating walking access</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="164" />
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="42" />
         <source>All tasks</source>
         <translation>All tasks</translation>
     </message>
@@ -783,6 +783,401 @@
         <location filename="../../lifecircle_plugin/gui/dock.py" line="124" />
         <source>Best sites…</source>
         <translation>Best sites…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/actions.py" line="43" />
+        <source>Make survey package…</source>
+        <translation>Make survey package…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/actions.py" line="43" />
+        <source>Import survey results…</source>
+        <translation>Import survey results…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/actions.py" line="43" />
+        <source>Review survey conflicts</source>
+        <translation>Review survey conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/actions.py" line="43" />
+        <source>Export layers for official maps…</source>
+        <translation>Export layers for official maps…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="211" />
+        <source>Survey conflicts</source>
+        <translation>Survey conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="59" />
+        <source>Facility / field</source>
+        <translation>Facility / field</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="59" />
+        <source>Base (package)</source>
+        <translation>Base (package)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="59" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="63" />
+        <source>Show resolved</source>
+        <translation>Show resolved</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="65" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="67" />
+        <source>Keep project value</source>
+        <translation>Keep project value</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="69" />
+        <source>Accept field value</source>
+        <translation>Accept field value</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="189" />
+        <source>the project's values</source>
+        <translation>the project's values</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="190" />
+        <source>the field survey's values</source>
+        <translation>the field survey's values</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="191" />
+        <source>Keep {0} for {1} field(s)? The other values are discarded and the conflicts are marked resolved.</source>
+        <translation>Keep {0} for {1} field(s)? The other values are discarded and the conflicts are marked resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="205" />
+        <source>{0} conflict(s) resolved.</source>
+        <translation>{0} conflict(s) resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="18" />
+        <source>Audited facilities</source>
+        <translation>Audited facilities</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="19" />
+        <source>Audits</source>
+        <translation>Audits</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="35" />
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="36" />
+        <source>Shapefile (with a field-name mapping CSV)</source>
+        <translation>Shapefile (with a field-name mapping CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="37" />
+        <source>GeoJSON</source>
+        <translation>GeoJSON</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="38" />
+        <source>CSV (UTF-8 with BOM, for Excel)</source>
+        <translation>CSV (UTF-8 with BOM, for Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="42" />
+        <source>CGCS2000 geographic (EPSG:4490)</source>
+        <translation>CGCS2000 geographic (EPSG:4490)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="43" />
+        <source>CGCS2000 / Gauss-Krüger CM 120°E (EPSG:4549)</source>
+        <translation>CGCS2000 / Gauss-Krüger CM 120°E (EPSG:4549)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="44" />
+        <source>WGS 84 (EPSG:4326)</source>
+        <translation>WGS 84 (EPSG:4326)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="60" />
+        <source>{0}: {1} features -&gt; {2}</source>
+        <translation>{0}: {1} features -&gt; {2}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="63" />
+        <source>Not in the project (skipped): {0}</source>
+        <translation>Not in the project (skipped): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="64" />
+        <source>Warning: {0}</source>
+        <translation>Warning: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_dialog.py" line="102" />
+        <source>Export layers</source>
+        <translation>Export layers</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_dialog.py" line="63" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="38" />
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="41" />
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="44" />
+        <source>Coordinate system</source>
+        <translation>Coordinate system</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="47" />
+        <source>Output folder</source>
+        <translation>Output folder</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sync_base.py" line="44" />
+        <source>Choose the project GeoPackage.</source>
+        <translation>Choose the project GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="56" />
+        <source>Choose at least one layer.</source>
+        <translation>Choose at least one layer.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_dialog.py" line="86" />
+        <source>Choose the output folder.</source>
+        <translation>Choose the output folder.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_dialog.py" line="102" />
+        <source>{0} layer(s) written to {1}</source>
+        <translation>{0} layer(s) written to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="34" />
+        <source>Import survey results</source>
+        <translation>Import survey results</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="63" />
+        <source>Add packages…</source>
+        <translation>Add packages…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="68" />
+        <source>Default: beside the project</source>
+        <translation>Default: beside the project</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="69" />
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="69" />
+        <source>Adds</source>
+        <translation>Adds</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="69" />
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="69" />
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="69" />
+        <source>Errors</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="79" />
+        <source>Notes of the dry run (schema changes, errors)</source>
+        <translation>Notes of the dry run (schema changes, errors)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="160" />
+        <source>Dry run</source>
+        <translation>Dry run</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="87" />
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="106" />
+        <source>Packages</source>
+        <translation>Packages</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="107" />
+        <source>Photos folder</source>
+        <translation>Photos folder</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="111" />
+        <source>Dry run: what the import would do, per layer</source>
+        <translation>Dry run: what the import would do, per layer</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="51" />
+        <source>Survey packages</source>
+        <translation>Survey packages</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="49" />
+        <source>Survey package (*{0})</source>
+        <translation>Survey package (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="160" />
+        <source>Nothing was written. Check the counts, then press Import.</source>
+        <translation>Nothing was written. Check the counts, then press Import.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="170" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="181" />
+        <source>Import refused</source>
+        <translation>Import refused</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="198" />
+        <source>Imported: {0} added, {1} updated, {2} conflicts held for review, {3} errors.</source>
+        <translation>Imported: {0} added, {1} updated, {2} conflicts held for review, {3} errors.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_summary.py" line="39" />
+        <source>Schema change: {0}</source>
+        <translation>Schema change: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_summary.py" line="40" />
+        <source>Kept in the JSON column (no field for it): {0}</source>
+        <translation>Kept in the JSON column (no field for it): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_summary.py" line="42" />
+        <source>Error: {0}</source>
+        <translation>Error: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/importer_calls.py" line="28" />
+        <source>Save or discard the edits of these layers first, then import again: {0}</source>
+        <translation>Save or discard the edits of these layers first, then import again: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/task_runner.py" line="44" />
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/messages.py" line="25" />
+        <source>Unexpected error: {0}. Details are in the Life Circle log.</source>
+        <translation>Unexpected error: {0}. Details are in the Life Circle log.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="31" />
+        <source>Make survey package</source>
+        <translation>Make survey package</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="60" />
+        <source>Name of the inspector</source>
+        <translation>Name of the inspector</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="67" />
+        <source>Make package</source>
+        <translation>Make package</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="48" />
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="77" />
+        <source>Package file</source>
+        <translation>Package file</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="87" />
+        <source>All sub-districts</source>
+        <translation>All sub-districts</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="104" />
+        <source>Only the facilities selected on the map ({0} selected)</source>
+        <translation>Only the facilities selected on the map ({0} selected)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="122" />
+        <source>Choose where to save the package.</source>
+        <translation>Choose where to save the package.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="59" />
+        <source>Enter the inspector's name.</source>
+        <translation>Enter the inspector's name.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="140" />
+        <source>Package written: {0}</source>
+        <translation>Package written: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/widgets.py" line="26" />
+        <source>Life Circle project (*.gpkg)</source>
+        <translation>Life Circle project (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="29" />
+        <source>Export layers for official maps</source>
+        <translation>Export layers for official maps</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="32" />
+        <source>Writes audited facilities, audits and evaluation results as GeoPackage, Shapefile (UTF-8, with a CSV mapping the shortened field names), GeoJSON or CSV (UTF-8 with BOM) in CGCS2000 or WGS 84.</source>
+        <translation>Writes audited facilities, audits and evaluation results as GeoPackage, Shapefile (UTF-8, with a CSV mapping the shortened field names), GeoJSON or CSV (UTF-8 with BOM) in CGCS2000 or WGS 84.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="49" />
+        <source>Files written</source>
+        <translation>Files written</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="67" />
+        <source>The project has none of the chosen layers: {0}</source>
+        <translation>The project has none of the chosen layers: {0}</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="54" />
@@ -845,6 +1240,71 @@
         <translation>Official map written</translation>
     </message>
     <message>
+        <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="37" />
+        <source>Merges returned survey packages into the project: audits and photos are added, facility changes merged field by field, conflicts held for review. With 'dry run' nothing is written and the counts say what would happen.</source>
+        <translation>Merges returned survey packages into the project: audits and photos are added, facility changes merged field by field, conflicts held for review. With 'dry run' nothing is written and the counts say what would happen.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="53" />
+        <source>Dry run (write nothing)</source>
+        <translation>Dry run (write nothing)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="55" />
+        <source>Photos folder (default: beside the project)</source>
+        <translation>Photos folder (default: beside the project)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="60" />
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="81" />
+        <source>Choose at least one survey package.</source>
+        <translation>Choose at least one survey package.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="34" />
+        <source>Writes a survey package (one SQLite file) for field inspectors: the facilities of a sub-district and task (or the selected features of the facilities layer), their checklists and the offline map context.</source>
+        <translation>Writes a survey package (one SQLite file) for field inspectors: the facilities of a sub-district and task (or the selected features of the facilities layer), their checklists and the offline map context.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="40" />
+        <source>Sub-district (empty: all)</source>
+        <translation>Sub-district (empty: all)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="45" />
+        <source>Only these facilities (a layer with a uuid field)</source>
+        <translation>Only these facilities (a layer with a uuid field)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="49" />
+        <source>Survey package</source>
+        <translation>Survey package</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="76" />
+        <source>The facilities layer has no 'uuid' field; choose the project's facilities layer.</source>
+        <translation>The facilities layer has no 'uuid' field; choose the project's facilities layer.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="81" />
+        <source>No facility was chosen.</source>
+        <translation>No facility was chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sync_base.py" line="37" />
+        <source>Life Circle project (GeoPackage)</source>
+        <translation>Life Circle project (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_model.py" line="97" />
+        <source>{0} — not in the project</source>
+        <translation>{0} — not in the project</translation>
+    </message>
+    <message>
         <location filename="../../lifecircle_plugin/gui/options_page.py" line="27" />
         <source>chosen for the area (EPSG:4549 for Shanghai)</source>
         <translation>chosen for the area (EPSG:4549 for Shanghai)</translation>
@@ -860,14 +1320,14 @@
         <translation>CRS of new projects</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/options_page.py" line="37" />
-        <source>Facility labels from scale 1:</source>
-        <translation>Facility labels from scale 1:</translation>
-    </message>
-    <message>
         <location filename="../../lifecircle_plugin/gui/options_page.py" line="35" />
         <source>Overpass API server</source>
         <translation>Overpass API server</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="37" />
+        <source>Facility labels from scale 1:</source>
+        <translation>Facility labels from scale 1:</translation>
     </message>
 </context>
 </TS>

@@ -3,17 +3,17 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="54" />
+        <location filename="../../lifecircle_plugin/plugin.py" line="61" />
         <source>Life circle panel</source>
         <translation>生活圈面板</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/provider.py" line="40" />
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="43" />
         <source>Life Circle</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="76" />
+        <location filename="../../lifecircle_plugin/plugin.py" line="86" />
         <source>Missing Python packages: {0}. Install them with: {1}</source>
         <translation>缺少Python包：{0}。请用以下命令安装：{1}</translation>
     </message>
@@ -158,7 +158,7 @@
         <translation>设施类型</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/site_tool.py" line="60" />
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="42" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
@@ -213,7 +213,7 @@
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="72" />
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="73" />
         <source>Sub-district</source>
         <translation>街镇</translation>
     </message>
@@ -248,7 +248,7 @@
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/dock.py" line="113" />
+        <location filename="../../lifecircle_plugin/gui/survey/widgets.py" line="38" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -325,7 +325,7 @@
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/new_project.py" line="99" />
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="65" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -495,7 +495,7 @@
         <translation>缺口：{0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/plugin.py" line="61" />
+        <location filename="../../lifecircle_plugin/plugin.py" line="68" />
         <source>New life circle project…</source>
         <translation>新建生活圈项目…</translation>
     </message>
@@ -640,7 +640,7 @@
         <translation>距离：{0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/provider.py" line="43" />
+        <location filename="../../lifecircle_plugin/processing/provider.py" line="46" />
         <source>Life Circle (15-minute community life circle)</source>
         <translation>生活圈（15分钟社区生活圈）</translation>
     </message>
@@ -740,7 +740,7 @@
         <translation>生活圈：正在评估步行可达性</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/coverage.py" line="164" />
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="42" />
         <source>All tasks</source>
         <translation>全部任务</translation>
     </message>
@@ -783,6 +783,401 @@
         <location filename="../../lifecircle_plugin/gui/dock.py" line="124" />
         <source>Best sites…</source>
         <translation>最佳选址…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/actions.py" line="43" />
+        <source>Make survey package…</source>
+        <translation>制作调查包…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/actions.py" line="43" />
+        <source>Import survey results…</source>
+        <translation>导入调查结果…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/actions.py" line="43" />
+        <source>Review survey conflicts</source>
+        <translation>审核调查冲突</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/actions.py" line="43" />
+        <source>Export layers for official maps…</source>
+        <translation>导出图层(用于正式地图)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="211" />
+        <source>Survey conflicts</source>
+        <translation>调查冲突</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="59" />
+        <source>Facility / field</source>
+        <translation>设施 / 字段</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="59" />
+        <source>Base (package)</source>
+        <translation>基准值(调查包)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="59" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="63" />
+        <source>Show resolved</source>
+        <translation>显示已解决</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="65" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="67" />
+        <source>Keep project value</source>
+        <translation>保留项目值</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="69" />
+        <source>Accept field value</source>
+        <translation>采用现场值</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="189" />
+        <source>the project's values</source>
+        <translation>项目中的值</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="190" />
+        <source>the field survey's values</source>
+        <translation>现场调查的值</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="191" />
+        <source>Keep {0} for {1} field(s)? The other values are discarded and the conflicts are marked resolved.</source>
+        <translation>对 {1} 个字段保留{0}?另一方的值将被舍弃,冲突标记为已解决。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_dock.py" line="205" />
+        <source>{0} conflict(s) resolved.</source>
+        <translation>已解决 {0} 个冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="18" />
+        <source>Audited facilities</source>
+        <translation>已核查设施</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="19" />
+        <source>Audits</source>
+        <translation>核查记录</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="35" />
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="36" />
+        <source>Shapefile (with a field-name mapping CSV)</source>
+        <translation>Shapefile(附字段名对照 CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="37" />
+        <source>GeoJSON</source>
+        <translation>GeoJSON</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="38" />
+        <source>CSV (UTF-8 with BOM, for Excel)</source>
+        <translation>CSV(UTF-8 带 BOM,适用于 Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="42" />
+        <source>CGCS2000 geographic (EPSG:4490)</source>
+        <translation>CGCS2000 地理坐标(EPSG:4490)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="43" />
+        <source>CGCS2000 / Gauss-Krüger CM 120°E (EPSG:4549)</source>
+        <translation>CGCS2000 / 高斯-克吕格 中央经线 120°E(EPSG:4549)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="44" />
+        <source>WGS 84 (EPSG:4326)</source>
+        <translation>WGS 84(EPSG:4326)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="60" />
+        <source>{0}: {1} features -&gt; {2}</source>
+        <translation>{0}:{1} 个要素 -&gt; {2}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="63" />
+        <source>Not in the project (skipped): {0}</source>
+        <translation>项目中没有(已跳过):{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_choices.py" line="64" />
+        <source>Warning: {0}</source>
+        <translation>警告:{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_dialog.py" line="102" />
+        <source>Export layers</source>
+        <translation>导出图层</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_dialog.py" line="63" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="38" />
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="41" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="44" />
+        <source>Coordinate system</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="47" />
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sync_base.py" line="44" />
+        <source>Choose the project GeoPackage.</source>
+        <translation>请选择项目 GeoPackage。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="56" />
+        <source>Choose at least one layer.</source>
+        <translation>请至少选择一个图层。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_dialog.py" line="86" />
+        <source>Choose the output folder.</source>
+        <translation>请选择输出文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/export_dialog.py" line="102" />
+        <source>{0} layer(s) written to {1}</source>
+        <translation>已将 {0} 个图层写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="34" />
+        <source>Import survey results</source>
+        <translation>导入调查结果</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="63" />
+        <source>Add packages…</source>
+        <translation>添加调查包…</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="68" />
+        <source>Default: beside the project</source>
+        <translation>默认:项目文件旁</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="69" />
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="69" />
+        <source>Adds</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="69" />
+        <source>Updates</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="69" />
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="69" />
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="79" />
+        <source>Notes of the dry run (schema changes, errors)</source>
+        <translation>试运行说明(结构变化、错误)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="160" />
+        <source>Dry run</source>
+        <translation>试运行</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="87" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="106" />
+        <source>Packages</source>
+        <translation>调查包</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="107" />
+        <source>Photos folder</source>
+        <translation>照片文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="111" />
+        <source>Dry run: what the import would do, per layer</source>
+        <translation>试运行:导入将对各图层做什么</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="51" />
+        <source>Survey packages</source>
+        <translation>调查包</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="49" />
+        <source>Survey package (*{0})</source>
+        <translation>调查包 (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="160" />
+        <source>Nothing was written. Check the counts, then press Import.</source>
+        <translation>未写入任何内容。请核对数量,然后点击“导入”。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="170" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="181" />
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_dialog.py" line="198" />
+        <source>Imported: {0} added, {1} updated, {2} conflicts held for review, {3} errors.</source>
+        <translation>已导入:新增 {0},更新 {1},{2} 个冲突待审核,{3} 个错误。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_summary.py" line="39" />
+        <source>Schema change: {0}</source>
+        <translation>结构变化:{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_summary.py" line="40" />
+        <source>Kept in the JSON column (no field for it): {0}</source>
+        <translation>保存在 JSON 列中(无对应字段):{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/import_summary.py" line="42" />
+        <source>Error: {0}</source>
+        <translation>错误:{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/importer_calls.py" line="28" />
+        <source>Save or discard the edits of these layers first, then import again: {0}</source>
+        <translation>请先保存或放弃以下图层的编辑,再重新导入:{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/task_runner.py" line="44" />
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消,未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/messages.py" line="25" />
+        <source>Unexpected error: {0}. Details are in the Life Circle log.</source>
+        <translation>意外错误:{0}。详情见 Life Circle 日志。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="31" />
+        <source>Make survey package</source>
+        <translation>制作调查包</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="60" />
+        <source>Name of the inspector</source>
+        <translation>核查员姓名</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="67" />
+        <source>Make package</source>
+        <translation>制作调查包</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="48" />
+        <source>Inspector</source>
+        <translation>核查员</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="77" />
+        <source>Package file</source>
+        <translation>调查包文件</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="87" />
+        <source>All sub-districts</source>
+        <translation>全部街镇</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="104" />
+        <source>Only the facilities selected on the map ({0} selected)</source>
+        <translation>仅限地图上选中的设施(已选 {0} 个)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="122" />
+        <source>Choose where to save the package.</source>
+        <translation>请选择调查包的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="59" />
+        <source>Enter the inspector's name.</source>
+        <translation>请输入核查员姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/package_dialog.py" line="140" />
+        <source>Package written: {0}</source>
+        <translation>调查包已写入:{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/widgets.py" line="26" />
+        <source>Life Circle project (*.gpkg)</source>
+        <translation>生活圈项目 (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="29" />
+        <source>Export layers for official maps</source>
+        <translation>导出图层(用于正式地图)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="32" />
+        <source>Writes audited facilities, audits and evaluation results as GeoPackage, Shapefile (UTF-8, with a CSV mapping the shortened field names), GeoJSON or CSV (UTF-8 with BOM) in CGCS2000 or WGS 84.</source>
+        <translation>将已核查设施、核查记录和评估结果导出为 GeoPackage、Shapefile(UTF-8,附缩短字段名对照 CSV)、GeoJSON 或 CSV(UTF-8 带 BOM),坐标系为 CGCS2000 或 WGS 84。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="49" />
+        <source>Files written</source>
+        <translation>已写入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/export_layers_algorithm.py" line="67" />
+        <source>The project has none of the chosen layers: {0}</source>
+        <translation>项目中没有所选的任何图层:{0}</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/export_map.py" line="54" />
@@ -845,6 +1240,71 @@
         <translation>官方地图已写出</translation>
     </message>
     <message>
+        <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="37" />
+        <source>Merges returned survey packages into the project: audits and photos are added, facility changes merged field by field, conflicts held for review. With 'dry run' nothing is written and the counts say what would happen.</source>
+        <translation>将交回的调查包合并到项目中:新增核查记录和照片,设施变更逐字段合并,冲突留待审核。选择“试运行”时不写入任何内容,只统计将会发生的变化。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="53" />
+        <source>Dry run (write nothing)</source>
+        <translation>试运行(不写入)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="55" />
+        <source>Photos folder (default: beside the project)</source>
+        <translation>照片文件夹(默认:项目文件旁)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="60" />
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="81" />
+        <source>Choose at least one survey package.</source>
+        <translation>请至少选择一个调查包。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="34" />
+        <source>Writes a survey package (one SQLite file) for field inspectors: the facilities of a sub-district and task (or the selected features of the facilities layer), their checklists and the offline map context.</source>
+        <translation>为现场核查员制作调查包(一个 SQLite 文件):某街镇某任务的设施(或设施图层中选中的要素)、其核查清单及离线地图底图。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="40" />
+        <source>Sub-district (empty: all)</source>
+        <translation>街镇(留空:全部)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="45" />
+        <source>Only these facilities (a layer with a uuid field)</source>
+        <translation>仅限这些设施(含 uuid 字段的图层)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="49" />
+        <source>Survey package</source>
+        <translation>调查包</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="76" />
+        <source>The facilities layer has no 'uuid' field; choose the project's facilities layer.</source>
+        <translation>设施图层没有“uuid”字段,请选择项目的设施图层。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/make_package_algorithm.py" line="81" />
+        <source>No facility was chosen.</source>
+        <translation>未选择任何设施。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/sync_base.py" line="37" />
+        <source>Life Circle project (GeoPackage)</source>
+        <translation>生活圈项目(GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/survey/conflict_model.py" line="97" />
+        <source>{0} — not in the project</source>
+        <translation>{0}(项目中已不存在)</translation>
+    </message>
+    <message>
         <location filename="../../lifecircle_plugin/gui/options_page.py" line="27" />
         <source>chosen for the area (EPSG:4549 for Shanghai)</source>
         <translation>按区域自动选择（上海为EPSG:4549）</translation>
@@ -860,14 +1320,14 @@
         <translation>新项目的坐标系</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/options_page.py" line="37" />
-        <source>Facility labels from scale 1:</source>
-        <translation>设施标注显示的最小比例尺 1:</translation>
-    </message>
-    <message>
         <location filename="../../lifecircle_plugin/gui/options_page.py" line="35" />
         <source>Overpass API server</source>
         <translation>Overpass API服务器</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/gui/options_page.py" line="37" />
+        <source>Facility labels from scale 1:</source>
+        <translation>设施标注显示的最小比例尺 1:</translation>
     </message>
 </context>
 </TS>

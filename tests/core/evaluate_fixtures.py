@@ -26,7 +26,7 @@ def make_project(
     footprints: Iterable[Tuple[str, object]] = (),
 ):
     """edges (u, v, coords), origins (x, y, population, subdistrict),
-    facilities (x, y, facility_type, status), subdistricts (name, bbox)."""
+    facilities (x, y, facility_type, status[, capacity]), subdistricts (name, bbox)."""
     dataset = create_geopackage(path)
     edge_features = []
     for i, (u, v, coords) in enumerate(edges):
@@ -41,9 +41,10 @@ def make_project(
                  "neighbourhood_committee": None, "method": "residential_points"}, Point(x, y))
         for i, (x, y, pop, sd) in enumerate(origins)], CRS)
     write_layer(dataset, ps.FACILITIES, [
-        Feature({"uuid": str(uuidlib.uuid4()), "facility_type": ftype, "task": None,
-                 "name": f"f{i}", "status": status}, Point(x, y))
-        for i, (x, y, ftype, status) in enumerate(facilities)], CRS)
+        Feature({"uuid": str(uuidlib.uuid4()), "facility_type": f[2], "task": None,
+                 "name": f"f{i}", "status": f[3], "capacity": f[4] if len(f) > 4 else None},
+                Point(f[0], f[1]))
+        for i, f in enumerate(facilities)], CRS)
     write_layer(dataset, ps.SUBDISTRICTS, [
         Feature({"name": name, "population": None, "area_km2": None},
                 MultiPolygon([box(*bbox)])) for name, bbox in subdistricts], CRS)

@@ -112,6 +112,9 @@ def test_report_counts_match_the_file(changning, facilities):
     assert report.per_type == dict(Counter(f.attributes["facility_type"] for f in facilities))
     assert report.per_task == dict(Counter(f.attributes["task"] for f in facilities))
     assert report.facilities == len(facilities)
+    inside = [f for f in facilities if f.attributes["subdistrict"]]
+    assert report.per_type_inside == dict(Counter(f.attributes["facility_type"] for f in inside))
+    assert report.per_task_inside == dict(Counter(f.attributes["task"] for f in inside))
     summary = "\n".join(report.summary_lines())
     assert f"unclassified POIs: {report.unclassified}" in summary
     assert "bus_stop" in summary
@@ -192,7 +195,10 @@ def test_metadata_and_sources_tables(changning_dir, changning):
     digest = hashlib.sha256((changning_dir / "community_points_gcj02.csv").read_bytes())
     assert sources["community_points"]["sha256"] == digest.hexdigest()
     assert set(sources) == {"osm_pois", "osm_poi_polygons", "community_points",
-                            "neighbourhood_committees"}
+                            "neighbourhood_committees", "subdistricts"}
+    assert sources["community_points"]["crs"] == "GCJ02"
+    assert sources["subdistricts"]["crs"] == "EPSG:4326"
+    assert sources["subdistricts"]["kind"] == "subdistricts:vector"
     assert "OpenStreetMap" in sources["osm_pois"]["attribution"]
 
 

@@ -113,6 +113,9 @@ def test_components_recomputed_with_union_find(helsinki):
     for node in nodes:
         sizes[node.attributes["component"]] += 1
     assert max(sizes, key=sizes.get) == 0  # component 0 is the main network
+    main_length = sum(e.attributes["length_m"] for e in edges if e.attributes["component"] == 0)
+    total = sum(e.attributes["length_m"] for e in edges)
+    assert abs(report.network_main_share - main_length / total) < 1e-9
     degree = defaultdict(int)
     for edge in edges:
         degree[edge.attributes["u"]] += 1

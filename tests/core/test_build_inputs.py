@@ -170,6 +170,9 @@ def test_line_layer_network_noded_at_intersections(tmp_path):
     total = sum(e.attributes["length_m"] for e in edges)
     assert abs(total - ((x1 - x0) + (y1 - y0) + 400)) < 1e-6
     assert {e.attributes["highway"] for e in edges} == {"primary", "footway"}
+    sources = {f.attributes["kind"]: f.attributes for f in read_layer(out, ps.SOURCES).features}
+    assert sources["network:vector"]["crs"] == "EPSG:4549"
+    assert sources["network:vector"]["features"] == 5
     assert sorted(e.attributes["component"] for e in edges) == [0, 0, 0, 0, 1]
 
 
@@ -223,3 +226,45 @@ def test_cli_prints_counts_and_names_bad_input(tmp_path, capsys):
                  "--quiet"])
     error = capsys.readouterr().err
     assert code == 2 and "row 2" in error and "field lng" in error and str(bad) in error
+
+
+def test_study_areas_with_their_own_population(tmp_path):
+    areas = _geojson(tmp_path / "areas.geojson", [
+        ({"name": "north", "population": 5000}, _square(121.40, 31.21, 0.01)),
+        ({"name": "south", "population": 3001}, _square(121.40, 31.20, 0.01))])
+    pois = _geojson(tmp_path / "p.geojson", [
+        ({"name": "某药店", "tags": json.dumps({"amenity": "pharmacy"})},
+         {"type": "Point", "coordinates": [121.405, 31.205]})])
+    out = tmp_path / "p.gpkg"
+    report = build_project(BuildConfig(out=out, pois=[SourceSpec(pois)],
+                                       study_area=SourceSpec(areas), grid_size_m=250))
+    sums = defaultdict(float)
+    for origin in read_layer(out, ps.ORIGINS).features:
+        sums[origin.attributes["subdistrict"]] += origin.attributes["population"]
+    assert dict(sums) == {"north": 5000, "south": 3001}
+    assert "own population" in report.population_source
+    assert report.per_type == {"pharmacy": 1}
+
+
+def test_residential_points_without_known_population_weigh_one_each(tmp_path):
+    points = tmp_path / "homes.csv"
+    points.write_text("name,lng,lat\nA,121.402,31.202\nB,121.403,31.203\nC,121.404,31.204\n",
+                      encoding="utf-8")
+    out = tmp_path / "p.gpkg"
+    report = build_project(BuildConfig(out=out, pois=[], residential_points=SourceSpec(points),
+                                       study_area=SourceSpec(_geojson(
+                                           tmp_path / "area.geojson",
+                                           [({"name": "x"}, _square(121.40, 31.20, 0.01))]))))
+    populations = [o.attributes["population"] for o in read_layer(out, ps.ORIGINS).features]
+    assert populations == [1.0, 1.0, 1.0]
+    assert report.population is None and "unknown" in report.population_source
+
+
+def test_cli_source_syntax():
+    from lifecircle_plugin.core.build.cli import _spec
+
+    spec = _spec("/data/amap.csv:gcj-02")
+    assert spec.path.name == "amap.csv" and spec.datum == "GCJ02"
+    spec = _spec("/data/base.gpkg|layername=学校")
+    assert spec.path.name == "base.gpkg" and spec.layer == "学校" and spec.datum == "WGS84"
+    assert _spec("C:/data/x.csv").path.name == "x.csv"

@@ -44,7 +44,7 @@ ORIGINS = [(50, 10, 10, "A"), (250, 0, 20, "B"), (100, 90, 30, "A"), (1050, 5, 4
 FACILITIES = [(0, 0, "convenience_store", "existing"),
               (300, 0, "convenience_store", "closed"),
               (300, 5, "pharmacy", "planned"),
-              (150, 0, "kindergarten", "under_construction"),
+              (150, 0, "kindergarten", "under_construction", 90.0),
               (30, 0, "bus_stop", "existing")]
 SUBDISTRICTS = [("A", (-10, -10, 150, 150)), ("B", (150, -10, 1200, 150))]
 FOOTPRINTS = [("pocket_green_space", box(0, 20, 40, 60)),  # 1,600 m2 in A
@@ -148,6 +148,17 @@ def test_provision_green_and_network_density(today):
     assert network["intersections_per_km2"] == pytest.approx(1 / 0.0256)  # node 2
 
 
+def test_two_step_floating_catchment_by_hand(today):
+    # kindergarten: 90 places; within 300 m o0, o1, o2 (60 children) -> R = 1.5 per child
+    access = today.sfca["kindergarten"]
+    np.testing.assert_allclose(access, [1.5, 1.5, 1.5, 0, 0, 0])
+    assert row(today.subdistrict_rows, "A", "kindergarten")["sfca_mean"] == \
+        pytest.approx((10 + 30) * 1.5 / 90)
+    assert row(today.subdistrict_rows, ps.DISTRICT_WIDE, "kindergarten")["sfca_mean"] == \
+        pytest.approx(60 * 1.5 / 155)
+    assert "convenience_store" not in today.sfca  # no capacity given: no 2SFCA
+
+
 def test_planned_scenario_reports_who_gains(project):
     planned = evaluate(load_project(project), EvaluationOptions(scenario="planned"))
     k = planned.column("pharmacy")
@@ -224,6 +235,7 @@ def test_results_written_and_replaced_per_scenario(project):
                        if f.attributes["facility_type"] == "convenience_store")
     assert shop_gaps == ["o3", "o4", "o5"]
     assert not any(f.attributes["facility_type"] == "pharmacy" for f in gaps)  # no data
+    assert {f.attributes["method"] for f in gaps} == {"network"}
     areas = read_layer(project, ps.SERVICE_AREAS, where="scenario = 'existing'").features
     assert {f.attributes["facility_type"] for f in areas} == {
         "convenience_store", "kindergarten", "bus_stop"}

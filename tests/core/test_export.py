@@ -18,20 +18,16 @@ from lifecircle_plugin.core.export import (
     shapefile_field_names,
 )
 from lifecircle_plugin.core.survey.importer import apply_import
-from tests.sync_support import JIANGSU_ROAD, FieldWork, fixtures, make_survey_package
+from tests.sync_support import JIANGSU_ROAD, FieldWork
 from tests.sync_support.fixtures import subdistrict_uuids
-from tests.sync_support.project import add_result_layers
-
-changning_project = fixtures.changning_project
 
 
 @pytest.fixture(scope="module")
-def audited_project(changning_project, tmp_path_factory) -> Path:
-    """The project with result layers and one imported package of audits."""
+def audited_project(changning_project, jiangsu_packages, tmp_path_factory) -> Path:
+    """The evaluated project with one imported package of audits."""
     folder = tmp_path_factory.mktemp("export")
     project = Path(shutil.copyfile(changning_project, folder / "project.gpkg"))
-    add_result_layers(project)
-    package = make_survey_package(project, folder / "a.lcsurvey", JIANGSU_ROAD, "张三")
+    package = Path(shutil.copyfile(jiangsu_packages[0], folder / "a.lcsurvey"))
     with FieldWork(package) as work:
         for facility_uuid in subdistrict_uuids(project)[:3]:
             work.audit(facility_uuid, {"clean": True, "备注": "无障碍坡道完好"},
@@ -72,12 +68,20 @@ def test_shapefile_round_trip_restores_long_names_without_nulls(audited_project,
                                   out_gpkg=tmp_path / "back.gpkg")
     source = rows(audited_project, "origin_results")
     assert len(restored.features) == len(source) > 100
+    shared = [n for n in long_names if n.startswith("d_party_ma")]
+    assert len(shared) == 2  # d_party_mass_center_subdistrict, ..._station_neighbourhood
+    filled = 0
     for feature, (expected, _) in zip(restored.features, source):
         assert set(feature.attributes) == set(expected)
         for name, value in expected.items():
-            if value is not None:  # a value in the project must survive the round trip
-                assert feature.attributes[name] is not None, name
+            if value is None:  # the engine's own NULL (no facility in reach) stays NULL
+                assert feature.attributes[name] is None, name
+                continue
             assert feature.attributes[name] == pytest.approx(value), name
+            filled += 1
+        assert all(feature.attributes[n] is not None for n in shared
+                   if expected[n] is not None)
+    assert filled > len(source) * 10
     to_cgcs = Transformer.from_crs("EPSG:4549", "EPSG:4490", always_xy=True)
     x, y = source[0][1]["coordinates"]
     assert (restored.features[0].geometry.x, restored.features[0].geometry.y) == \
@@ -116,8 +120,8 @@ def test_csv_has_a_bom_and_coordinates_in_cgcs2000(audited_project, tmp_path):
 
 def test_geojson_in_wgs84_and_geopackage_in_gauss_kruger(audited_project, tmp_path):
     report = export_project(audited_project, tmp_path / "json", fmt="geojson",
-                            crs="EPSG:4326", layers=["audited_facilities", "gaps"])
-    assert report.skipped == ["gaps"]
+                            crs="EPSG:4326", layers=["audited_facilities", "site_scores"])
+    assert report.skipped == ["site_scores"]  # not in the project
     exported = rows(report.layers[0].path)
     source = {p["uuid"]: g for p, g in rows(audited_project, "facilities")}
     to_wgs84 = Transformer.from_crs("EPSG:4549", "EPSG:4326", always_xy=True)

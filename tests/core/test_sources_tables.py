@@ -58,10 +58,11 @@ def test_gbk_csv_is_decoded(tmp_path):
 
 def test_bad_coordinate_names_file_row_and_field(tmp_path):
     path = tmp_path / "bad.csv"
-    path.write_text("name,lng,lat\nA,121.4,31.2\nB,abc,31.2\n", encoding="utf-8")
+    path.write_text('name,lng,lat\n"A\nB",121.4,31.2\n,,\nB,abc,31.2\n', encoding="utf-8")
     with pytest.raises(InputError) as info:
         read_table_pois(path)
-    assert info.value.file == str(path) and info.value.row == 3 and info.value.field == "lng"
+    # spreadsheet rows: a two-line quoted name is one row, a blank row still counts
+    assert info.value.file == str(path) and info.value.row == 4 and info.value.field == "lng"
 
 
 def test_out_of_range_coordinates_are_named(tmp_path):

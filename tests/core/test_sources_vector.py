@@ -154,3 +154,22 @@ def test_broken_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError) as info:
         read_pois(path)
     assert info.value.file == str(path)
+
+
+def test_web_map_layer_saved_as_geojson_in_gcj02(tmp_path):
+    glon, glat = coords.wgs84_to_gcj02([121.40, 121.41], [31.20, 31.21])
+    path = tmp_path / "amap.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "某菜场"},
+         "geometry": {"type": "Point", "coordinates": [float(glon[0]), float(glat[0])]}},
+        {"type": "Feature", "properties": {"name": "某公园"},
+         "geometry": {"type": "Polygon", "coordinates": [[
+             [float(glon[1]), float(glat[1])], [float(glon[1]) + 0.001, float(glat[1])],
+             [float(glon[1]), float(glat[1]) + 0.001], [float(glon[1]), float(glat[1])]]]}}]}),
+        encoding="utf-8")
+    records = read_pois(path, datum="GCJ02")
+    assert coords.geodesic_distance_m(records[0].lon, records[0].lat, 121.40, 31.20) < 0.5
+    corner = records[1].footprint.exterior.coords[0]
+    assert coords.geodesic_distance_m(corner[0], corner[1], 121.41, 31.21) < 0.5
+    with pytest.raises(InputError, match="unknown coordinate datum"):
+        read_pois(path, datum="Mars")

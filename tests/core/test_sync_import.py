@@ -14,25 +14,30 @@ from pathlib import Path
 import fiona
 import pytest
 from osgeo import ogr
+from shapely.geometry import shape
 
 from lifecircle_plugin.core.survey.importer import apply_import, plan_import
 from lifecircle_plugin.core.survey.receipt import read_receipt, receipt_path
-from tests.sync_support import JIANGSU_ROAD, FieldWork, fixtures, make_survey_package, read_table
+from tests.sync_support import JIANGSU_ROAD, FieldWork, read_table
 from tests.sync_support.fixtures import subdistrict_uuids
-
-changning_project, project = fixtures.changning_project, fixtures.project
 
 PHOTO_A = b"\xff\xd8\xff\xe0 jpeg bytes of the entrance " * 40
 PHOTO_B = b"\xff\xd8\xff\xe0 jpeg bytes of the ramp " * 40
+
+
+def jiangsu_polygon(project: Path):
+    with fiona.open(project, layer="subdistricts") as layer:
+        return next(shape(f["geometry"]) for f in layer
+                    if f["properties"]["name"] == JIANGSU_ROAD)
 
 
 def jiangsu_uuids(project: Path):
     return subdistrict_uuids(project, JIANGSU_ROAD)
 
 
-def test_jiangsu_road_field_work_lands_in_the_project(project, tmp_path):
+def test_jiangsu_road_field_work_lands_in_the_project(project, packages, tmp_path):
     uuids = jiangsu_uuids(project)
-    package = make_survey_package(project, tmp_path / "zhang.lcsurvey", JIANGSU_ROAD, "张三")
+    package = packages[0]
     with FieldWork(package) as work:
         assert sorted(r[0] for r in work.connection.execute("SELECT uuid FROM facilities")) \
             == uuids
@@ -44,8 +49,8 @@ def test_jiangsu_road_field_work_lands_in_the_project(project, tmp_path):
         work.audit(closed, {"open_hours_ok": False})
         work.edit(closed, "status", "closed")
         centre = work.facility(audited)
-        new = work.add_facility("convenience_store", "好德便利", centre["x"] + 30,
-                                centre["y"] + 20)
+        inside = jiangsu_polygon(project).representative_point()
+        new = work.add_facility("convenience_store", "好德便利", inside.x, inside.y)
         work.audit(new, {"open_hours_ok": True})
     before = hashlib.sha256(project.read_bytes()).hexdigest()
 
@@ -79,11 +84,10 @@ def test_jiangsu_road_field_work_lands_in_the_project(project, tmp_path):
     assert points[first] == pytest.approx((centre["x"], centre["y"]))
     dataset = ogr.Open(str(project))
     layer = dataset.GetLayerByName("facilities")
-    layer.SetSpatialFilterRect(centre["x"] + 29, centre["y"] + 19, centre["x"] + 31,
-                               centre["y"] + 21)
+    layer.SetSpatialFilterRect(inside.x - 0.5, inside.y - 0.5, inside.x + 0.5, inside.y + 0.5)
     assert [f.GetField("uuid") for f in layer] == [new]
     minx, maxx, miny, maxy = layer.GetExtent(force=0)
-    assert minx <= centre["x"] + 30 <= maxx and miny <= centre["y"] + 20 <= maxy
+    assert minx <= inside.x <= maxx and miny <= inside.y <= maxy
     dataset = None
 
     photos = read_table(project, "audit_photos")
@@ -100,9 +104,9 @@ def test_jiangsu_road_field_work_lands_in_the_project(project, tmp_path):
     assert receipt.status_of(first) == "accepted"
 
 
-def test_same_package_twice_changes_nothing(project, tmp_path):
+def test_same_package_twice_changes_nothing(project, packages, tmp_path):
     uuids = jiangsu_uuids(project)
-    package = make_survey_package(project, tmp_path / "a.lcsurvey", JIANGSU_ROAD, "张三")
+    package = packages[0]
     with FieldWork(package) as work:
         audit = work.audit(uuids[2], {"clean": True})
         work.photo(audit, uuids[2], "IMG_0001.jpg", PHOTO_A)
@@ -117,9 +121,9 @@ def test_same_package_twice_changes_nothing(project, tmp_path):
     assert sorted(p.name for p in (tmp_path / "project_attachments").iterdir()) == files
 
 
-def test_package_exported_again_after_more_work_adds_only_what_is_new(project, tmp_path):
+def test_package_exported_again_after_more_work_adds_only_what_is_new(project, packages, tmp_path):
     uuids = jiangsu_uuids(project)
-    package = make_survey_package(project, tmp_path / "a.lcsurvey", JIANGSU_ROAD, "张三")
+    package = packages[0]
     with FieldWork(package) as work:
         audit = work.audit(uuids[0], {"clean": True}, status="draft")
         work.edit(uuids[1], "name", "第一次")
@@ -130,8 +134,8 @@ def test_package_exported_again_after_more_work_adds_only_what_is_new(project, t
         work.answer(audit, {"ramp": "yes"}, at="2026-05-23T10:00:00+08:00")
         work.connection.execute("UPDATE audits SET status = 'complete' WHERE audit_uuid = ?",
                                 (audit,))
-        work.edit(uuids[1], "name", "第二次")
-        work.edit(new, "address", "愚园路1号")
+        work.edit(uuids[1], "name", "第二次", at="2026-05-23T10:05:00+08:00")
+        work.edit(new, "address", "愚园路1号", at="2026-05-23T10:06:00+08:00")
         work.audit(uuids[4], {"clean": False})
     report = apply_import(project, [package])
     assert report.conflicts == []
@@ -145,11 +149,18 @@ def test_package_exported_again_after_more_work_adds_only_what_is_new(project, t
     row = next(a for a in audits if a["audit_uuid"] == audit)
     assert row["status"] == "complete" and json.loads(row["answers"]) == {"clean": True,
                                                                          "ramp": "yes"}
+    # Monday's copy turns up again after Tuesday's: nothing goes back in time
+    stale = apply_import(project, [first_copy])
+    assert stale.changes == 0 and stale.notes
+    assert {r["uuid"]: r["name"] for r in read_table(project, "facilities")}[uuids[1]] == \
+        "第二次"
+    assert next(a for a in read_table(project, "audits")
+                if a["audit_uuid"] == audit)["status"] == "complete"
 
 
-def test_plan_counts_errors_for_a_damaged_photo(project, tmp_path):
+def test_plan_counts_errors_for_a_damaged_photo(project, packages, tmp_path):
     uuids = jiangsu_uuids(project)
-    package = make_survey_package(project, tmp_path / "a.lcsurvey", JIANGSU_ROAD, "张三")
+    package = packages[0]
     with FieldWork(package) as work:
         audit = work.audit(uuids[0], {"clean": True})
         photo = work.photo(audit, uuids[0], "IMG_0009.jpg", PHOTO_A)
@@ -172,9 +183,9 @@ def _dump(path: Path):
         connection.close()
 
 
-def test_command_line_dry_run_import_and_refusal(project, tmp_path):
+def test_command_line_dry_run_import_and_refusal(project, packages, tmp_path):
     uuids = jiangsu_uuids(project)
-    package = make_survey_package(project, tmp_path / "a.lcsurvey", JIANGSU_ROAD, "张三")
+    package = packages[0]
     with FieldWork(package) as work:
         work.audit(uuids[0], {"clean": True})
     root = Path(__file__).resolve().parents[2]
@@ -186,7 +197,7 @@ def test_command_line_dry_run_import_and_refusal(project, tmp_path):
 
     dry = cli(package, "--dry-run")
     assert dry.returncode == 0 and "audits: +1" in dry.stdout
-    assert read_table(project, "audits") == []
+    assert read_table(project, "audits", missing_ok=True) == []
     done = cli(package)
     assert done.returncode == 0 and len(read_table(project, "audits")) == 1
     assert "receipt:" in done.stdout

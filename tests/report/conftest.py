@@ -64,7 +64,7 @@ def build_results_project(path: Path, changning_dir: Path, method: str) -> Path:
                 "origin_uuid": f"o-{index}-{number}", "scenario": SCENARIO,
                 "subdistrict": name, "population": 100.0,
                 "basic_types_reached_15min": reached, "basic_types_total": len(BASIC),
-                "method": method}, point))
+                "method": method, "snapped": int(number % 7 != 0)}, point))
             if reached < 3:
                 features[ps.GAPS].append(Feature({
                     "origin_uuid": f"o-{index}-{number}", "scenario": SCENARIO,

@@ -114,3 +114,15 @@ def test_csv_tables_have_bom_and_every_row(report, results_project, tmp_path):
         if name in expected:
             with open(path, encoding="utf-8-sig", newline="") as handle:
                 assert len(list(csv.DictReader(handle))) == expected[name], name
+
+
+def test_network_report_counts_origins_off_the_network(network_results_project):
+    from lifecircle_plugin.report.data import load_report_data
+    from lifecircle_plugin.report.html import render_html
+
+    unsnapped = _sql(network_results_project, "SELECT count(*) FROM origin_results "
+                                              "WHERE snapped = 0")[0][0]
+    total = _sql(network_results_project, "SELECT count(*) FROM origin_results")[0][0]
+    assert 0 < unsnapped < total
+    document = render_html(load_report_data(network_results_project))
+    assert f"to be routed</span>: {unsnapped} / {total}" in document

@@ -1,7 +1,7 @@
 """Survey packages and an inspector's field work, written with SQL per format v1.
 
-`make_survey_package` does what make_package does for a sub-district (facilities with
-their `base` snapshot); `FieldWork` does what the survey app does through SurveyStore:
+`make_survey_package` calls the real make_package for a sub-district; `FieldWork` does
+what the survey app does through SurveyStore, with SQL so a test controls every value:
 edits with a changes row (old and new value as JSON), audits with answers, photos with SHA-256,
 facilities added in the field (origin='field', own uuid). Independent of the import code.
 """
@@ -15,44 +15,23 @@ import uuid
 from pathlib import Path
 from typing import Any, Dict, Optional
 
-import fiona
-
-from lifecircle_plugin.core.survey.schema import AUDITED_FIELDS, DDL, SCHEMA_VERSION
-
-PACKED_AT = "2026-05-21T08:00:00+08:00"
+from lifecircle_plugin.core.survey.schema import AUDITED_FIELDS
 
 
 def make_survey_package(project: Path, out: Path, subdistrict: str, inspector: str,
                         project_id: Optional[str] = None) -> Path:
-    """One package per inspector (its own package_uuid), facilities of one 街镇."""
-    if project_id is None:
-        with fiona.open(project, layer="lc_metadata") as metadata:
-            project_id = next(f["properties"]["value"] for f in metadata
-                              if f["properties"]["key"] == "project_id")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(out)
-    connection.executescript(DDL)
-    info = {"schema_version": str(SCHEMA_VERSION), "package_uuid": str(uuid.uuid4()),
-            "project_id": project_id, "created_at": PACKED_AT, "inspector": inspector,
-            "area": subdistrict, "task": "", "crs": "EPSG:4549", "software_version": "test"}
-    connection.executemany("INSERT INTO package_info VALUES (?, ?)", info.items())
-    with fiona.open(project, layer="facilities") as layer:
-        for feature in layer:
-            props = feature["properties"]
-            if props["subdistrict"] != subdistrict:
-                continue
-            x, y = feature["geometry"]["coordinates"][:2]
-            row = {"facility_type": props["facility_type"], "name": props["name"],
-                   "address": props["address"], "status": props["status"], "x": x, "y": y}
-            connection.execute(
-                "INSERT INTO facilities (uuid, facility_type, task, name, address, status, x, y,"
-                " attributes, base, origin, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, 'project', ?, ?)",
-                (props["uuid"], row["facility_type"], props["task"], row["name"],
-                 row["address"], row["status"], x, y, json.dumps(row, ensure_ascii=False),
-                 PACKED_AT, PACKED_AT))
-    connection.commit()
-    connection.close()
+    """One package per inspector (its own package_uuid), made by survey_core's
+    make_package for one 街镇. `project_id` overrides the recorded one (a package of
+    another project)."""
+    from lifecircle_plugin.core.survey.package import make_package
+
+    make_package(project, out, subdistrict=subdistrict, inspector=inspector)
+    if project_id is not None:
+        connection = sqlite3.connect(out)
+        connection.execute("UPDATE package_info SET value = ? WHERE key = 'project_id'",
+                           (project_id,))
+        connection.commit()
+        connection.close()
     return out
 
 
@@ -106,13 +85,15 @@ class FieldWork:
         self.edit(facility_uuid, "y", y, at)
 
     def add_facility(self, facility_type: str, name: str, x: float, y: float,
-                     task: int = 3, at: str = "2026-05-22T10:00:00+08:00") -> str:
+                     task: int = 3, at: str = "2026-05-22T10:00:00+08:00",
+                     attributes: Optional[Dict[str, Any]] = None) -> str:
         facility_uuid = str(uuid.uuid4())
         self.connection.execute(
             "INSERT INTO facilities (uuid, facility_type, task, name, address, status, x, y,"
             " attributes, base, origin, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, NULL, 'existing', ?, ?, '{}', NULL, 'field', ?, ?)",
-            (facility_uuid, facility_type, task, name, x, y, at, at))
+            " VALUES (?, ?, ?, ?, NULL, 'existing', ?, ?, ?, NULL, 'field', ?, ?)",
+            (facility_uuid, facility_type, task, name, x, y,
+             json.dumps(attributes or {}, ensure_ascii=False), at, at))
         return facility_uuid
 
     def audit(self, facility_uuid: str, answers: Dict[str, Any],

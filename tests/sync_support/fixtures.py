@@ -13,9 +13,10 @@ from .project import JIANGSU_ROAD, build_changning_project
 
 
 @pytest.fixture(scope="session")
-def changning_project(changning_dir, tmp_path_factory) -> Path:
-    """The real-data project, built once per session; copy it before writing."""
-    return build_changning_project(changning_dir, tmp_path_factory.mktemp("sync") / "p.gpkg")
+def changning_project(data_dir, tmp_path_factory) -> Path:
+    """The real-data project (builder + engine), made once per session; copy it before
+    writing."""
+    return build_changning_project(data_dir, tmp_path_factory.mktemp("sync") / "p.gpkg")
 
 
 @pytest.fixture
@@ -31,3 +32,21 @@ def subdistrict_uuids(project: Path, subdistrict: str = JIANGSU_ROAD):
     with fiona.open(project, layer="facilities") as layer:
         return sorted(f["properties"]["uuid"] for f in layer
                       if polygon.covers(Point(f["geometry"]["coordinates"])))
+
+
+@pytest.fixture(scope="session")
+def jiangsu_packages(changning_project, tmp_path_factory):
+    """Two inspectors' packages of 江苏路街道 (张三, 李四), made once by make_package."""
+    from .field_work import make_survey_package
+
+    folder = tmp_path_factory.mktemp("packages")
+    return tuple(make_survey_package(changning_project, folder / f"{name}.lcsurvey",
+                                     JIANGSU_ROAD, inspector)
+                 for name, inspector in (("zhang", "张三"), ("li", "李四")))
+
+
+@pytest.fixture
+def packages(jiangsu_packages, tmp_path):
+    """Fresh copies of the two packages for one test (a laptop each)."""
+    return tuple(Path(shutil.copyfile(path, tmp_path / path.name))
+                 for path in jiangsu_packages)

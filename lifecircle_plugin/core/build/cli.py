@@ -5,7 +5,8 @@
         --residents neighbourhood_committees_gcj02.csv:GCJ02 --network roads.shp \
         --out project.gpkg
 
-A file given as PATH:DATUM says which datum a CSV/XLSX is in (WGS84, GCJ02, BD09).
+A file given as PATH:DATUM says which datum a CSV/XLSX is in (WGS84, GCJ02, BD09);
+PATH|layername=NAME picks one layer of a GeoPackage, as in QGIS.
 `--changning DIR` uses the standard Changning inputs of the shared data folder.
 """
 from __future__ import annotations
@@ -20,7 +21,10 @@ from .config import BuildConfig, SourceSpec
 
 
 def _spec(text: str, **extra) -> SourceSpec:
-    """PATH or PATH:DATUM (datum for tables)."""
+    """PATH, PATH:DATUM (datum of tables) and QGIS-style PATH|layername=NAME."""
+    text, _, layer = text.partition("|layername=")
+    if layer:
+        extra["layer"] = layer
     path, _, suffix = text.rpartition(":")
     if path and suffix:
         try:

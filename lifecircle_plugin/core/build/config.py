@@ -17,7 +17,7 @@ DEFAULT_GRID_M = 100.0
 class SourceSpec:
     path: Path
     kind: Optional[str] = None  # osm | overpass | table | vector (guessed from the file)
-    datum: str = "WGS84"  # for tables: WGS84, GCJ02 or BD09
+    datum: str = "WGS84"  # tables and WGS84-labelled layers: WGS84, GCJ02 or BD09
     name: Optional[str] = None  # label in the project (default: file stem)
     layer: Optional[str] = None
     crs: Optional[str] = None  # for layers without a CRS: what the user states
@@ -58,7 +58,7 @@ class SourceSpec:
                 encoding=self.encoding, sheet=self.sheet).items() if v is not None}
         if kind == "vector":
             return {k: v for k, v in dict(
-                layer=self.layer, crs=self.crs, encoding=self.encoding,
+                datum=self.datum, layer=self.layer, crs=self.crs, encoding=self.encoding,
                 name_field=self.name_field, category_field=self.category_field,
                 id_field=self.id_field, address_field=self.address_field).items()
                 if v is not None}

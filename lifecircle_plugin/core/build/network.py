@@ -43,13 +43,10 @@ class Network:
 
     @property
     def largest_component_share(self) -> float:
-        if not self.edges:
-            return 0.0
-        lengths: Dict[int, float] = {}
-        for u, _, length, _, _ in self.edges:
-            c = self.component_of_node[u]
-            lengths[c] = lengths.get(c, 0.0) + length
-        return max(lengths.values()) / sum(lengths.values())
+        """Share of the network length in component 0, the main (largest) network."""
+        total = sum(e[2] for e in self.edges)
+        main = sum(e[2] for e in self.edges if self.component_of_node[e[0]] == 0)
+        return main / total if total else 0.0
 
 
 def is_walkable(tags: Dict[str, str]) -> bool:

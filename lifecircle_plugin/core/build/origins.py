@@ -10,8 +10,8 @@ a 街镇 add up to its census population to the person.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import List, Optional, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence
 
 import numpy as np
 import shapely
@@ -28,6 +28,7 @@ class Area:
     name: str
     geometry: BaseGeometry
     population: Optional[float]
+    attributes: Dict[str, Any] = field(default_factory=dict)  # the source row (code, name_en)
 
 
 @dataclass
@@ -86,7 +87,11 @@ def assign_area(points: Sequence[Point], areas: Sequence[Area],
 def from_points(points: Sequence[Point], names: Sequence[Optional[str]],
                 areas: Sequence[Area], method: str = "residential_points",
                 weights: Optional[Sequence[float]] = None) -> List[Origin]:
-    """Origins at given points; each area's population shared evenly (or by weights)."""
+    """Origins at given points; each area's population shared evenly (or by weights).
+
+    With an unknown area population each origin gets its weight (1 per point), so shares
+    computed later are shares of origins rather than of people, as metadata says.
+    """
     index = assign_area(points, areas, tolerance_m=200.0)
     origins: List[Origin] = []
     for a, area in enumerate(areas):
@@ -95,7 +100,10 @@ def from_points(points: Sequence[Point], names: Sequence[Optional[str]],
             continue
         member_weights = [weights[i] for i in members] if weights is not None \
             else [1.0] * len(members)
-        shares = split_total(area.population, member_weights)
+        if area.population is None:  # unknown: each origin carries its own weight
+            shares = np.asarray(member_weights, dtype=float)
+        else:
+            shares = split_total(area.population, member_weights)
         for i, share in zip(members, shares):
             origins.append(Origin(points[i], float(share), area.name, method,
                                   names[i] if names else None))

@@ -4,7 +4,8 @@ Green space (facility_standards §3 indicator 9): for every evaluated type with 
 per-capita rule in the catalogue (pocket green, community park, district park), the area of
 its footprints inside the sub-district (or, without footprints, the facilities' `area_m2`)
 per resident, compared with the rule. Only areas of at least the type's `min_area_m2`
-count (a 0.3 ha lawn is not a 1 ha community park). Walkable network density (km/km²) and
+count (a 0.3 ha lawn is not a 1 ha community park). 2SFCA (sfca.py) where facilities carry
+a capacity. Walkable network density (km/km²) and
 intersection density (nodes of degree >= 3 per km²) go on the `slow_traffic_network` row
 (task 7), since that catalogue item has no distance threshold. Bus-stop coverage within
 300/500 m is the bus_stop row's share / share_alt.
@@ -27,6 +28,8 @@ def compute(ev) -> None:
     polygons = ev.data.subdistrict_polygons
     population = {row["subdistrict"]: row["population"] for row in ev.subdistrict_rows}
     _green(ev, polygons)
+    if ev.options.two_step_fca:
+        _two_step(ev)
     if ev.network is not None and NETWORK_ITEM in ev.catalogue.types:
         if ev.network.densities is None:  # depends on the network only: once per project
             ev.network.densities = _densities(ev, polygons)
@@ -99,6 +102,25 @@ def _densities(ev, polygons):
     areas.append(sum(areas))
     junctions.append(sum(junctions))
     return {"lengths": lengths, "areas": areas, "junctions": junctions}
+
+
+def _two_step(ev) -> None:
+    """Population-weighted mean 2SFCA accessibility per sub-district (sfca_mean)."""
+    from . import sfca
+    from .indicators import Groups
+
+    ev.sfca = sfca.compute(ev)
+    if not ev.sfca:
+        return
+    groups = Groups(ev.origin_subdistrict, len(ev.subdistrict_names), ev.population)
+    labels = list(ev.subdistrict_names) + [DISTRICT_WIDE]
+    by_key = {(r["subdistrict"], r["facility_type"]): r for r in ev.subdistrict_rows}
+    for type_id, access in ev.sfca.items():
+        sums = groups.sum(access)
+        for g, label in enumerate(labels):
+            row = by_key.get((label, type_id))
+            if row is not None and groups.total[g] > 0:
+                row["sfca_mean"] = float(sums[g] / groups.total[g])
 
 
 def _network_rows(ev, population):

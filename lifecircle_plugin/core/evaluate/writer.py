@@ -97,7 +97,7 @@ def _gaps(dataset, crs, ev) -> None:
         for i, k in zip(origin_rows.tolist(), cols.tolist()):
             yield [uuid[i], ev.scenario, ev.type_ids[k], names[sd[i]] if sd[i] >= 0 else None,
                    float(ev.population[i]), float(ev.distances[i, k]),
-                   float(ev.thresholds[k])]
+                   float(ev.thresholds[k]), ev.method]
 
     replace_rows(dataset, ps.GAPS, crs, {"scenario": ev.scenario}, columns, rows(),
                  _points(ev, origin_rows))
@@ -115,7 +115,7 @@ def _gains(dataset, crs, ev) -> None:
         for i, k in zip(origin_rows.tolist(), cols.tolist()):
             yield [uuid[i], ev.scenario, ev.type_ids[k], names[sd[i]] if sd[i] >= 0 else None,
                    float(ev.population[i]), float(ev.baseline.distances[i, k]),
-                   float(ev.distances[i, k])]
+                   float(ev.distances[i, k]), ev.method]
 
     replace_rows(dataset, ps.ACCESS_GAINS, crs, {"scenario": ev.scenario}, columns, rows(),
                  _points(ev, origin_rows))

@@ -5,7 +5,6 @@ Overpass JSON, CSV/XLSX tables with coordinates, or any other OGR vector layer.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import List, Optional
 
@@ -26,14 +25,10 @@ def guess_kind(path) -> str:
         try:
             with open(path, encoding="utf-8-sig") as handle:
                 head = handle.read(4096)
-        except OSError:
+        except (OSError, UnicodeDecodeError):
             return "vector"
         if '"elements"' in head or '"osm3s"' in head:
             return "overpass"
-        try:
-            json.loads(head)
-        except json.JSONDecodeError:
-            pass
     return "vector"
 
 
@@ -56,9 +51,36 @@ def read_pois(path, kind: Optional[str] = None, source: Optional[str] = None,
     if kind == "vector":
         from .ogr_layer import read_ogr_pois
 
-        options.pop("datum", None)
-        return read_ogr_pois(path, source, **options)
+        datum = options.pop("datum", None) or "WGS84"
+        return shift_datum(read_ogr_pois(path, source, **options), datum, path)
     raise InputError(f"unknown source kind '{kind}' (use one of {KINDS})", file=path)
+
+
+def shift_datum(records: List[PoiRecord], datum: str, path=None) -> List[PoiRecord]:
+    """Move records read as WGS84 but really in GCJ-02/BD-09 (web-map exports saved as
+    GeoJSON/shapefile keep the web map's datum while claiming EPSG:4326)."""
+    import numpy as np
+    import shapely
+
+    from ..coords import normalise_datum, to_wgs84
+
+    try:
+        datum = normalise_datum(datum)
+    except ValueError as exc:
+        raise InputError(str(exc), file=path) from None
+    if datum == "WGS84" or not records:
+        return records
+
+    def convert(coords):
+        lon, lat = to_wgs84(coords[:, 0], coords[:, 1], datum)
+        return np.column_stack([lon, lat])
+
+    points = convert(np.array([(r.lon, r.lat) for r in records], dtype=float))
+    for record, (lon, lat) in zip(records, points):
+        record.lon, record.lat = float(lon), float(lat)
+        if record.footprint is not None:
+            record.footprint = shapely.transform(record.footprint, convert)
+    return records
 
 
 __all__ = ["PoiRecord", "read_pois", "guess_kind", "KINDS"]

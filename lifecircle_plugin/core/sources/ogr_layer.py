@@ -78,6 +78,13 @@ def _crs_text(srs: Optional[osr.SpatialReference]) -> Optional[str]:
     return f"{authority}:{code}" if code and authority else srs.ExportToWkt()
 
 
+def layer_crs(path, layer: Optional[str] = None, encoding: Optional[str] = None):
+    """The CRS a layer declares ('EPSG:4326' or WKT), None when it has none."""
+    dataset = _open(Path(path), encoding)
+    ogr_layer = dataset.GetLayerByName(layer) if layer else dataset.GetLayer(0)
+    return _crs_text(ogr_layer.GetSpatialRef()) if ogr_layer is not None else None
+
+
 def read_ogr_layer(
     path, layer: Optional[str] = None, crs: Optional[str] = None,
     encoding: Optional[str] = None, target_crs: str = WGS84,

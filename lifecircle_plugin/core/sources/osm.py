@@ -119,16 +119,19 @@ def _identity(feature: ogr.Feature, layer: str) -> Tuple[str, str]:
 
 
 def osm_pois(features: Iterable[OsmFeature], source: str) -> List[PoiRecord]:
-    """Candidate facilities: tagged nodes as points, areas as representative point + footprint."""
+    """Candidate facilities: tagged nodes as points, areas as representative point +
+    footprint, tagged open ways (platforms, tracks) as their middle point."""
     from ..geometry import repaired
 
     records = []
     for number, item in enumerate(features, start=1):
-        if item.layer == "lines" or not is_poi_candidate(item.tags):
+        if not is_poi_candidate(item.tags):
             continue
         footprint = None
         point = item.geometry
-        if item.layer == "multipolygons":
+        if item.layer == "lines":  # a platform or track drawn as an open way: its middle
+            point = item.geometry.interpolate(0.5, normalized=True)
+        elif item.layer == "multipolygons":
             footprint = repaired(item.geometry)
             if footprint is None or footprint.is_empty:
                 log.warning("%s %s/%s: area geometry cannot be repaired, skipped",
@@ -152,4 +155,4 @@ def _address(tags: Dict[str, str]) -> Optional[str]:
 
 def read_osm_pois(path, source: Optional[str] = None) -> List[PoiRecord]:
     path = Path(path)
-    return osm_pois(read_osm(path, ("points", "multipolygons")), source or path.stem)
+    return osm_pois(read_osm(path), source or path.stem)

@@ -31,7 +31,8 @@ ENCODINGS = ("utf-8-sig", "gb18030")
 
 def read_rows(path, encoding: Optional[str] = None,
               sheet: Optional[str] = None) -> Tuple[List[str], List[Dict[str, object]]]:
-    """Header and rows (dicts) of a CSV or XLSX file; row numbers are the file's lines."""
+    """Header and rows (dicts) of a CSV or XLSX file, numbered as a spreadsheet shows them
+    (header = row 1; a quoted value spanning two lines is still one row)."""
     path = Path(path)
     if not path.exists():
         raise InputError("file not found", file=path)
@@ -56,9 +57,10 @@ def read_rows(path, encoding: Optional[str] = None,
     if not rows:
         raise InputError("the file is empty", file=path)
     header = [_clean_header(h) for h in rows[0]]
-    body = [dict(zip(header, r)) for r in rows[1:] if any(cell.strip() for cell in r)]
-    for number, item in enumerate(body, start=2):
-        item["__row__"] = number
+    body = []
+    for number, cells in enumerate(rows[1:], start=2):
+        if any(cell.strip() for cell in cells):
+            body.append({**dict(zip(header, cells)), "__row__": number})
     return header, body
 
 

@@ -20,7 +20,8 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from .. import project_schema as ps
 from ..progress import Progress
-from .project_state import dumps
+from .facilities import is_older
+from .project_state import dumps, loads
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,8 @@ class AuditImporter:
                 self.state.audits[audit.audit_uuid] = values
                 counts.adds += 1
                 self._log(package, "audit", audit.audit_uuid, "added")
+            elif is_older(audit.updated_at, _stored_updated_at(existing)):
+                counts.unchanged += 1  # an older copy of this audit: the newer one stays
             elif any(str(existing.get(k)) != str(values.get(k)) for k in values
                      if k in _COMPARED or k.startswith(ANSWER_PREFIX)):
                 values["imported_at"] = self.now
@@ -162,6 +165,11 @@ class AuditImporter:
                                       "change_uuid": record_uuid, "imported_at": self.now,
                                       "result": result, "kind": kind})
         self.state.logged.add((kind, record_uuid))
+
+
+def _stored_updated_at(row) -> Optional[str]:
+    extra = loads(row.get("extra"))
+    return extra.get("updated_at") if isinstance(extra, dict) else None
 
 
 def write_photo_files(records: AuditImporter, attachments: Path, project_gpkg: Path,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 import uuid
+from datetime import datetime
 from typing import Any, Dict, List, Set
 
 from .. import project_schema as ps
@@ -22,7 +23,16 @@ from .schema import AUDITED_FIELDS
 log = logging.getLogger(__name__)
 
 FIELD_DELETED_STATUSES = ("not_found", "removed", "deleted")
-NOT_ATTRIBUTES = ("created", "audit_status")  # change rows that are not facility fields
+NOT_ATTRIBUTES = ("created", "audit_status")
+UPDATED_AT = "_updated_at"  # sync_state pseudo-field: the newest copy of a facility seen
+
+
+def is_older(stamp, than) -> bool:
+    """Whether ISO 8601 time `stamp` is before `than` (offsets respected); unknown: no."""
+    try:
+        return datetime.fromisoformat(stamp) < datetime.fromisoformat(than)
+    except (TypeError, ValueError):
+        return False  # change rows that are not facility fields
 CONFLICT_NAMESPACE = uuid.UUID("6f0c4d52-4a57-4c8e-9a3e-6c1f5e0b7d21")
 
 
@@ -46,6 +56,14 @@ class FacilityImporter:
             photo.facility_uuid for photo in package.photos}
         held: Set[str] = set()
         for facility_uuid, row in package.facilities.items():
+            problem = _invalid(row)
+            if problem:
+                message = f"{package.path.name}: facility {facility_uuid}: {problem}; not imported"
+                result.errors.append(message)
+                self.plan.errors.append(message)
+                self.counts.errors += 1
+                held.add(facility_uuid)
+                continue
             if self._import_facility(package, result, facility_uuid, row,
                                      facility_uuid in touched):
                 held.add(facility_uuid)
@@ -53,6 +71,13 @@ class FacilityImporter:
         return held
 
     def _import_facility(self, package, result, facility_uuid, row, touched) -> bool:
+        stamp = (package.package_uuid, facility_uuid, UPDATED_AT)
+        if stamp in self.state.seen and is_older(row.get("updated_at"), self.state.seen[stamp]):
+            note = (f"{package.path.name}: facility {facility_uuid} is older here than in a"
+                    " copy of this package imported before; the newer values are kept")
+            self.plan.notes.append(note)
+            self.counts.unchanged += 1
+            return self._has_open_conflict(package, facility_uuid)
         base = None if row.get("origin") == "field" or not isinstance(row.get("base"), dict) \
             else self._effective_base(package.package_uuid, facility_uuid, row["base"])
         if base is None and row.get("origin") == "field":
@@ -66,7 +91,10 @@ class FacilityImporter:
         if outcome.outcome == merge.ADD:
             self._add(package, result, row)
         elif outcome.updates:
-            self._update(package, project, outcome.updates)
+            updates = dict(outcome.updates)
+            if "facility_type" in updates and row.get("task") is not None:
+                updates["task"] = row["task"]  # the type's task travels with it
+            self._update(package, project, updates)
         new_conflicts = [self._conflict(package, result, facility_uuid, c)
                          for c in outcome.conflicts]
         if outcome.outcome == merge.UPDATE or (
@@ -80,6 +108,8 @@ class FacilityImporter:
             self.counts.unchanged += 1
         self._remember(package.package_uuid, facility_uuid, base, field_values, outcome)
         self._drifted_attributes(package, facility_uuid, row)
+        if row.get("updated_at"):
+            self.remember(package.package_uuid, facility_uuid, UPDATED_AT, row["updated_at"])
         return bool(outcome.conflicts) or self._has_open_conflict(package, facility_uuid)
 
     def _effective_base(self, package_uuid, facility_uuid, base: Dict[str, Any]):
@@ -117,10 +147,15 @@ class FacilityImporter:
         values.update(
             uuid=row["uuid"], task=row.get("task"), source="survey",
             source_id=package.package_uuid, updated_at=self.now,
-            subdistrict=subdistrict_of(self.state, row.get("x"), row.get("y")),
+            subdistrict=subdistrict_of(self.state, row.get("x"), row.get("y"))
+            or row.get("subdistrict"),
             sources=dumps([{"source": "survey", "source_id": package.package_uuid,
                             "inspector": package.inspector}]),
             attributes=dumps(row.get("attributes") or {}))
+        columns = self.state.columns[ps.FACILITIES]
+        for name, value in (row.get("attributes") or {}).items():
+            if name in columns and values.get(name) is None:  # mapped by field name
+                values[name] = value
         values = self._home(package, row["uuid"], _nfc(values), {})
         self.writer.insert(ps.FACILITIES, values, xy=(row.get("x"), row.get("y")))
         self.state.facilities[row["uuid"]] = dict(values, x=row.get("x"), y=row.get("y"))
@@ -265,6 +300,19 @@ class FacilityImporter:
         self.state.logged.add((kind, record_uuid))
 
 
+
+
+def _invalid(row) -> str:
+    """What makes a package facility unusable, or '' if nothing does."""
+    if not row.get("facility_type"):
+        return "no facility type"
+    for name in ("x", "y"):
+        value = row.get(name)
+        if value is not None and not isinstance(value, (int, float)):
+            return f"{name} is not a number ({value!r})"
+    if row.get("origin") == "field" and (row.get("x") is None or row.get("y") is None):
+        return "added in the field without a position"
+    return ""
 
 
 def _nfc(values: Dict[str, Any]) -> Dict[str, Any]:

@@ -89,27 +89,41 @@ def connect(path, *, write: bool) -> sqlite3.Connection:
                                      isolation_level=None)
         connection.execute("SELECT count(*) FROM gpkg_contents").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise _explain(exc, path) from None
+        raise explain(exc, path) from None
     _register_functions(connection)
     if write:
         try:
             connection.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             connection.close()
-            raise _explain(exc, path) from None
+            raise explain(exc, path) from None
     return connection
 
 
-def _explain(exc: sqlite3.DatabaseError, path) -> InputError:
+def commit(connection: sqlite3.Connection, path) -> None:
+    """COMMIT, turning a lock held by a reader at that moment (COMMIT needs the file to
+    itself in rollback-journal mode) into the same clear refusal; the transaction is
+    rolled back so nothing is half-written."""
+    try:
+        connection.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise explain(exc, path) from None
+
+
+def explain(exc: sqlite3.DatabaseError, path) -> InputError:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return InputError(
-            "the project is being written by another program (QGIS with unsaved layer edits,"
-            " or another import); save or discard those edits, close it and try again",
+            "the project is in use by another program (QGIS saving or holding unsaved layer"
+            " edits, or another import); save or discard those edits, close it and try"
+            " again",
             file=path)
     if "no such table" in text:
         return InputError("not a GeoPackage (no gpkg_contents table)", file=path)
-    return InputError(f"cannot open the project GeoPackage: {text}", file=path)
+    return InputError(f"the project GeoPackage cannot be read or written: {text}",
+                      file=path)
 
 
 def tables(connection: sqlite3.Connection) -> List[str]:
@@ -165,3 +179,72 @@ def touch_contents(connection: sqlite3.Connection, table: str,
         " max_y = max(coalesce(max_y, ?), ?) WHERE table_name = ?",
         (bounds[0], bounds[0], bounds[1], bounds[1], bounds[2], bounds[2], bounds[3],
          bounds[3], table))
+
+
+_RTREE_TRIGGERS = """
+CREATE TRIGGER "rtree_{t}_{g}_insert" AFTER INSERT ON "{t}"
+WHEN (new."{g}" NOT NULL AND NOT ST_IsEmpty(NEW."{g}"))
+BEGIN INSERT OR REPLACE INTO "rtree_{t}_{g}" VALUES (NEW."fid",
+ST_MinX(NEW."{g}"), ST_MaxX(NEW."{g}"), ST_MinY(NEW."{g}"), ST_MaxY(NEW."{g}")); END;
+CREATE TRIGGER "rtree_{t}_{g}_update1" AFTER UPDATE OF "{g}" ON "{t}"
+WHEN OLD."fid" = NEW."fid" AND (NEW."{g}" NOTNULL AND NOT ST_IsEmpty(NEW."{g}"))
+BEGIN INSERT OR REPLACE INTO "rtree_{t}_{g}" VALUES (NEW."fid",
+ST_MinX(NEW."{g}"), ST_MaxX(NEW."{g}"), ST_MinY(NEW."{g}"), ST_MaxY(NEW."{g}")); END;
+CREATE TRIGGER "rtree_{t}_{g}_update2" AFTER UPDATE OF "{g}" ON "{t}"
+WHEN OLD."fid" = NEW."fid" AND (NEW."{g}" ISNULL OR ST_IsEmpty(NEW."{g}"))
+BEGIN DELETE FROM "rtree_{t}_{g}" WHERE id = OLD."fid"; END;
+CREATE TRIGGER "rtree_{t}_{g}_update3" AFTER UPDATE ON "{t}"
+WHEN OLD."fid" != NEW."fid" AND (NEW."{g}" NOTNULL AND NOT ST_IsEmpty(NEW."{g}"))
+BEGIN DELETE FROM "rtree_{t}_{g}" WHERE id = OLD."fid";
+INSERT OR REPLACE INTO "rtree_{t}_{g}" VALUES (NEW."fid",
+ST_MinX(NEW."{g}"), ST_MaxX(NEW."{g}"), ST_MinY(NEW."{g}"), ST_MaxY(NEW."{g}")); END;
+CREATE TRIGGER "rtree_{t}_{g}_update4" AFTER UPDATE ON "{t}"
+WHEN OLD."fid" != NEW."fid" AND (NEW."{g}" ISNULL OR ST_IsEmpty(NEW."{g}"))
+BEGIN DELETE FROM "rtree_{t}_{g}" WHERE id IN (OLD."fid", NEW."fid"); END;
+CREATE TRIGGER "rtree_{t}_{g}_delete" AFTER DELETE ON "{t}" WHEN old."{g}" NOT NULL
+BEGIN DELETE FROM "rtree_{t}_{g}" WHERE id = OLD."fid"; END;
+"""
+
+
+def create_layer(connection: sqlite3.Connection, table: str, geometry_type: Optional[str],
+                 fields: Dict[str, str], srs_id: int) -> None:
+    """Create an empty GeoPackage layer inside the open transaction, as GDAL would (table,
+    gpkg_contents, and for a geometry layer gpkg_geometry_columns, the rtree index with
+    its triggers and its gpkg_extensions row), so a missing survey layer is added
+    atomically with the import's rows."""
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    columns = ['"fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL']
+    if geometry_type:
+        columns.append(f'"geom" {geometry_type.upper()}')
+    columns += [f'"{name}" {_SQL_TYPES[kind]}' for name, kind in fields.items()]
+    connection.execute(f'CREATE TABLE "{table}" ({", ".join(columns)})')
+    connection.execute(
+        "INSERT INTO gpkg_contents (table_name, data_type, identifier, description,"
+        " last_change, srs_id) VALUES (?, ?, ?, '', ?, ?)",
+        (table, "features" if geometry_type else "attributes", table, now,
+         srs_id if geometry_type else 0))
+    if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'"
+                          ).fetchone():
+        connection.execute("INSERT INTO gpkg_ogr_contents (table_name, feature_count)"
+                           " VALUES (?, NULL)", (table,))
+    if not geometry_type:
+        return
+    connection.execute("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)",
+                       (table, geometry_type.upper(), srs_id))
+    connection.execute(f'CREATE VIRTUAL TABLE "rtree_{table}_geom" USING'
+                       " rtree(id, minx, maxx, miny, maxy)")
+    for statement in _RTREE_TRIGGERS.format(t=table, g="geom").split("END;"):
+        if statement.strip():
+            connection.execute(statement + "END;")
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT, column_name TEXT,"
+        " extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL,"
+        " CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))")
+    connection.execute(
+        "INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index',"
+        " 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')", (table,))
+
+
+def rollback(connection: sqlite3.Connection) -> None:
+    if connection.in_transaction:
+        connection.execute("ROLLBACK")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence
 
 from .. import project_schema as ps
-from ..errors import InputError
+from ..errors import Cancelled, InputError
 from ..progress import NO_PROGRESS, Progress
 from . import gpkg_sql, project_state
 from .audit_records import AuditImporter, write_photo_files
@@ -83,6 +84,7 @@ class ImportPlan:
     drift: List[str] = field(default_factory=list)
     extra_values: List[str] = field(default_factory=list)
     errors: List[str] = field(default_factory=list)
+    notes: List[str] = field(default_factory=list)
 
     def layer(self, name: str) -> LayerCounts:
         return self.counts.setdefault(name, LayerCounts())
@@ -100,7 +102,7 @@ class ImportPlan:
                  for name, c in sorted(self.counts.items())]
         return lines + [f"drift: {note}" for note in self.drift] + \
             [f"kept in extra: {note}" for note in self.extra_values] + \
-            [f"error: {note}" for note in self.errors]
+            [f"error: {note}" for note in self.errors] + [f"note: {n}" for n in self.notes]
 
 
 @dataclass
@@ -130,6 +132,8 @@ def plan_import(project_gpkg, packages: Sequence, progress: Progress = NO_PROGRE
         plan = ImportPlan(project_gpkg)
         _run(state, _read_all(packages, state, plan), plan, project_state.NullWriter(state),
              now_iso(), progress)
+    except sqlite3.DatabaseError as exc:
+        raise gpkg_sql.explain(exc, project_gpkg) from None
     finally:
         connection.close()
     return plan
@@ -145,10 +149,10 @@ def apply_import(project_gpkg, packages: Sequence, attachments_dir=None,
     project_gpkg = Path(project_gpkg)
     attachments = Path(attachments_dir) if attachments_dir else \
         default_attachments_dir(project_gpkg)
-    ensure_sync_layers(project_gpkg)
     report = ImportReport(project_gpkg, imported_at=now_iso(), attachments_dir=attachments)
     connection = gpkg_sql.connect(project_gpkg, write=True)
     try:
+        project_state.create_missing_layers(connection)
         state = project_state.load(connection, project_gpkg)
         read = _read_all(packages, state, report)
         _hold("read")
@@ -159,17 +163,23 @@ def apply_import(project_gpkg, packages: Sequence, attachments_dir=None,
         _hold("photos")
         records.write_photo_rows(writer)
         writer.finish()
+        progress.update(95, "saving")  # the last point where a cancel is honoured
         _hold("commit")
-        connection.execute("COMMIT")
+        gpkg_sql.commit(connection, project_gpkg)
+    except sqlite3.DatabaseError as exc:  # disk full, damaged file, a lock at COMMIT
+        gpkg_sql.rollback(connection)
+        raise gpkg_sql.explain(exc, project_gpkg) from None
     except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
+        gpkg_sql.rollback(connection)
         raise
     finally:
         connection.close()
     for package_result in report.packages:
         package_result.receipt = write_receipt(package_result, report, receipts_dir)
-    progress.update(100, "import complete")
+    try:
+        progress.update(100, "import complete")
+    except Cancelled:
+        pass  # committed: too late to cancel, and nothing is half-done
     return report
 
 
@@ -216,34 +226,3 @@ def _hold(step: str) -> None:
         return
     Path(spec.split(":", 1)[1]).write_text(step)
     time.sleep(600)
-
-
-def ensure_sync_layers(project_gpkg) -> List[str]:
-    """Create the survey layers the project lacks (empty, schema from project_schema),
-    before the import transaction: OGR creates GeoPackage layers with their rtree and
-    metadata. Returns the names created."""
-    from .. import gpkg
-
-    existing = set(gpkg.layer_names(project_gpkg))
-    missing = [name for name in project_state.SYNC_LAYERS if name not in existing]
-    if not missing:
-        return []
-    crs = _project_crs(project_gpkg)
-    dataset = gpkg.open_dataset(project_gpkg, update=True)
-    try:
-        for name in missing:
-            gpkg.write_layer(dataset, name, [], crs, overwrite=False)
-    except RuntimeError as exc:
-        raise InputError(f"cannot add survey layers: {exc}", file=project_gpkg) from None
-    finally:
-        dataset = None
-    return missing
-
-
-def _project_crs(project_gpkg) -> str:
-    connection = gpkg_sql.connect(project_gpkg, write=False)
-    try:
-        crs = project_state._crs(connection)
-    finally:
-        connection.close()
-    return crs or ps.DEFAULT_CRS

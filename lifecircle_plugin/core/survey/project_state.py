@@ -10,7 +10,7 @@ import json
 import logging
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any, Dict, Optional, Set, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 from .. import project_schema as ps
 from ..errors import InputError
@@ -55,6 +55,18 @@ class ProjectState:
                     package_uuid, facility_uuid, name) and row["state"] == "open":
                 return row
         return None
+
+
+def create_missing_layers(connection: sqlite3.Connection) -> List[str]:
+    """Add the survey layers an older project lacks, inside the import transaction (a
+    kill rolls them back with everything else). Same CRS as the facilities layer."""
+    present = set(gpkg_sql.tables(connection))
+    _, srs_id = gpkg_sql.geometry_column(connection, ps.FACILITIES)
+    missing = [name for name in SYNC_LAYERS if name not in present]
+    for name in missing:
+        geometry_type, fields = ps.LAYERS[name]
+        gpkg_sql.create_layer(connection, name, geometry_type, fields, srs_id)
+    return missing
 
 
 def load(connection: sqlite3.Connection, path) -> ProjectState:

@@ -75,9 +75,14 @@ class SurveyPackage:
 
 
 def _open(path: Path) -> sqlite3.Connection:
+    """Read-only. Without a write-ahead log beside it the file is complete on its own and
+    is opened immutable: nothing (no -shm/-wal) is created next to the inspector's file,
+    and a write-protected USB stick works. With a -wal (the app still open, or closed
+    badly) SQLite must read the log too, so it is opened normally, still read-only."""
+    has_wal = Path(f"{path}-wal").exists()
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if has_wal else "&immutable=1")
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                     timeout=2.0)
+        connection = sqlite3.connect(uri, uri=True, timeout=2.0)
         connection.row_factory = sqlite3.Row
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return connection

@@ -10,6 +10,7 @@ import.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Optional
@@ -68,10 +69,12 @@ def resolve_conflict(project_gpkg, conflict_uuid: str, choice: str,
         for table in (ps.CONFLICTS, ps.SYNC_STATE):
             gpkg_sql.touch_contents(connection, table)
         gpkg_sql.touch_contents(connection, ps.FACILITIES, bounds)
-        connection.execute("COMMIT")
+        gpkg_sql.commit(connection, project_gpkg)
+    except sqlite3.DatabaseError as exc:  # disk full, damaged file, a lock at COMMIT
+        gpkg_sql.rollback(connection)
+        raise gpkg_sql.explain(exc, project_gpkg) from None
     except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
+        gpkg_sql.rollback(connection)
         raise
     finally:
         connection.close()
