@@ -63,6 +63,6 @@ def test_options_page_saves_the_preferences(qgis_app, qtbot):
         assert settings.LOAD_SERVICE_AREAS.value() is False
         assert settings.LABEL_MAX_SCALE.value() == 10000.0
     finally:
-        for setting in (settings.PROJECT_CRS, settings.LOAD_SERVICE_AREAS,
+        for setting in (settings.PROJECT_CRS, settings.LOAD_SERVICE_AREAS, settings.OVERPASS_URL,
                         settings.LABEL_MAX_SCALE):
             setting.reset()
