@@ -57,6 +57,36 @@ class Controller(QObject):
         dock.thresholds.changed.connect(self._thresholds_changed)
         dock.scenario_changed.connect(self.set_scenario)
         dock.algorithm_requested.connect(self.open_algorithm)
+        self.project.readProject.connect(self._project_read)
+        dock.destroyed.connect(self._disconnect_project)
+        self._project_read()
+
+    def _disconnect_project(self, *_args) -> None:
+        try:
+            self.project.readProject.disconnect(self._project_read)
+        except TypeError:
+            pass
+
+    def _project_read(self, *_args) -> None:
+        """A saved QGIS project that holds a Life Circle project: show it in the dock.
+
+        Its layers come from the .qgz (with the planner's own styling); nothing is reloaded.
+        """
+        gpkg = settings.PROJECT_GPKG.value(self.project)
+        if gpkg and Path(gpkg).exists() and Path(gpkg) != self.gpkg:
+            self.guarded(lambda: self._attach(Path(gpkg)))
+
+    def _attach(self, gpkg: Path) -> None:
+        self.catalogue = settings.project_catalogue(self.project)
+        self.gpkg = gpkg
+        self.evaluation = None
+        language = layers.ui_language()
+        self.dock.show_project(gpkg, self.catalogue, layers.facility_counts(gpkg), language,
+                               layers.attribution(gpkg), self.project)
+        scenario = settings.SCENARIO.value(self.project)
+        self.dock.set_scenario(scenario)
+        results = load_results(gpkg, scenario) if has_results(gpkg) else None
+        self.dock.show_results(results, self.catalogue, language)
 
     # error boundary -----------------------------------------------------------------
     def warn(self, message: str) -> None:
