@@ -245,7 +245,7 @@ def summary_lines(data, build, result: DemoResult) -> List[str]:
              f"({build.origin_method}), {population}",
              f"{pad('sub-district', 14)} {'population':>10} {'basic types met':>16} "
              f"{'mean share':>10} {'no data':>8}"]
-    for row in subdistrict_summary(data):
+    for row in subdistrict_summary(data, district=True):
         share = "—" if row["mean_share"] is None else f"{100 * row['mean_share']:.1f}%"
         met = f"{row['basic_met']} / {row['basic_types']}"
         people = "—" if row["population"] is None else f"{row['population']:,.0f}"

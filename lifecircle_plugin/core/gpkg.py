@@ -371,3 +371,20 @@ def replace_rows(
         layer.CreateFeature(feature)
         count += 1
     return count
+
+
+def polygonize_mask(mask: Any, xmin: float, ymax: float, cell: float) -> List[BaseGeometry]:
+    """Polygons of the True cells of a north-up boolean grid (GDAL Polygonize, in memory)."""
+    import numpy as np
+
+    rows, cols = mask.shape
+    raster = gdal.GetDriverByName("MEM").Create("", cols, rows, 1, gdal.GDT_Byte)
+    raster.SetGeoTransform((xmin, cell, 0.0, ymax, 0.0, -cell))
+    band = raster.GetRasterBand(1)
+    band.WriteArray(np.asarray(mask, dtype=np.uint8))
+    store = ogr.GetDriverByName("Memory").CreateDataSource("polygons")
+    layer = store.CreateLayer("polygons", geom_type=ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("value", ogr.OFTInteger))
+    gdal.Polygonize(band, band, layer, 0)
+    return [shapely_wkb.loads(bytes(feature.GetGeometryRef().ExportToIsoWkb()))
+            for feature in layer]

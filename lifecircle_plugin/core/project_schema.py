@@ -165,6 +165,9 @@ METADATA_KEYS = (
     "schema_version", "project_id", "catalogue_version", "catalogue_overrides", "created_at",
     "crs", "software_version", "origin_method", "distance_method", "detour_factor",
     "study_area",
+    # written by the builder: how population was obtained (census totals shared, a stated
+    # density, or unknown), the grid cell size, the OSM attribution and build warnings
+    "population_source", "grid_size_m", "attribution", "build_warnings",
 )
 
 

@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence
 
-from .data import OSM_ATTRIBUTION, ReportData, unverified_thresholds
+from .data import DISTRICT_WIDE, OSM_ATTRIBUTION, ReportData, unverified_thresholds
 
 log = logging.getLogger(__name__)
 
@@ -91,10 +91,18 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]],
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def subdistrict_summary(data: ReportData) -> List[dict]:
-    """Per sub-district: basic types evaluated and met, population-weighted mean share."""
+def subdistrict_summary(data: ReportData, district: bool = False) -> List[dict]:
+    """Per sub-district: basic types evaluated and met, mean share over those with data.
+
+    With `district`, the district-wide rows of the engine (if any) come first.
+    """
     summary = []
-    for sub in data.subdistricts:
+    areas = list(data.subdistricts)
+    if district and any(r["subdistrict"] == DISTRICT_WIDE for r in data.type_rows):
+        population = sum(s.get("population") or 0.0 for s in data.subdistricts)
+        areas.insert(0, {"name": DISTRICT_WIDE, "name_en": "whole district",
+                         "population": population})
+    for sub in areas:
         rows = data.types_of(sub["name"])
         basic = [r for r in rows if _is_basic(data, r["facility_type"])]
         shares = [r["share"] for r in basic if r.get("share") is not None]
@@ -183,7 +191,7 @@ def _subdistrict_section(data: ReportData, sub: dict, map_path: Optional[str]) -
 def _summary_section(data: ReportData, district_map: Optional[str]) -> str:
     rows = [(bi(s["name"], s["name_en"]), num(s["population"]), pct(s["mean_share"]),
              f"{s['basic_met']} / {s['basic_types']}", num(s["basic_no_data"]))
-            for s in subdistrict_summary(data)]
+            for s in subdistrict_summary(data, district=True)]
     headers = [bi("街镇", "Sub-district"), bi("人口", "Population"),
                bi("基本类平均覆盖率（有数据的类型）", "Mean share, basic types with data"),
                bi("基本类达标数", "Basic types meeting target"),

@@ -268,3 +268,41 @@ def test_cli_source_syntax():
     spec = _spec("/data/base.gpkg|layername=学校")
     assert spec.path.name == "base.gpkg" and spec.layer == "学校" and spec.datum == "WGS84"
     assert _spec("C:/data/x.csv").path.name == "x.csv"
+
+
+@pytest.mark.parametrize("lonlat, expected", [
+    ((121.38, 31.21), "EPSG:4549"),  # Changning: CGCS2000 GK 3-degree zone, CM 120E
+    ((116.40, 39.90), None),  # Beijing: the GK zone whose meridian is nearest
+    ((113.26, 23.13), None),  # Guangzhou
+    ((24.94, 60.17), "EPSG:32635"),  # Helsinki: UTM 35N
+    ((151.21, -33.87), "EPSG:32756"),  # Sydney: UTM 56S
+])
+def test_crs_chosen_for_the_area(lonlat, expected):
+    from pyproj import CRS
+
+    from lifecircle_plugin.core.build.crs import choose_crs
+
+    code = choose_crs(lonlat)
+    if expected:
+        assert code == expected
+    crs = CRS.from_user_input(code)
+    if "CGCS2000" in crs.name:
+        assert "3-degree Gauss-Kruger CM" in crs.name
+        meridian = float(crs.name.rsplit("CM ", 1)[1].rstrip("E"))
+        assert abs(lonlat[0] - meridian) <= 1.5  # inside its own 3-degree zone
+    else:
+        assert "UTM" in crs.name
+
+
+def test_walkable_ways():
+    from lifecircle_plugin.core.build.network import is_walkable
+
+    assert is_walkable({"highway": "footway"})
+    assert is_walkable({"highway": "residential", "access": "private", "foot": "yes"})
+    assert not is_walkable({"highway": "residential", "access": "private"})
+    assert not is_walkable({"highway": "motorway"})
+    assert not is_walkable({"highway": "motorway", "foot": "no"})
+    assert not is_walkable({"highway": "trunk"})
+    assert is_walkable({"highway": "trunk", "foot": "designated"})
+    assert not is_walkable({"highway": "cycleway", "foot": "no"})
+    assert not is_walkable({"highway": "construction"})

@@ -1,4 +1,8 @@
-"""A build killed half-way (SIGKILL, no chance to clean up) leaves no project file."""
+"""A build killed half-way (SIGKILL, no chance to clean up) leaves no project file.
+
+Killed while reading the network, and killed inside the GeoPackage write (after the
+facilities layer went into the temporary file): either way the target is untouched.
+"""
 import os
 import signal
 import subprocess
@@ -11,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("stage, previous", [("building the walking network", False),
-                                             ("writing the project", True)])
+                                             ("facilities written", True)])
 def test_killed_build_leaves_no_project(helsinki_pbf, tmp_path, stage, previous):
     out = tmp_path / "project.gpkg"
     if previous:
@@ -34,7 +38,25 @@ def test_killed_build_leaves_no_project(helsinki_pbf, tmp_path, stage, previous)
     assert process.returncode == -signal.SIGKILL
     if previous:
         assert out.read_bytes() == b"previous project"
+        # the kill really landed inside the write: the half-written temporary is there
+        assert list(tmp_path.glob(".project-*.gpkg.part"))
     else:
         assert not out.exists()
     # whatever the kill left is a hidden temporary, never something that looks like a project
     assert [p.name for p in tmp_path.glob("*.gpkg")] == (["project.gpkg"] if previous else [])
+
+
+def test_leftovers_of_a_killed_build_are_removed_by_the_next(tmp_path):
+    from lifecircle_plugin.core.build.writer import remove_stale_temporaries
+
+    out = tmp_path / "project.gpkg"
+    old = tmp_path / ".project-abc123.gpkg.part"
+    fresh = tmp_path / ".project-def456.gpkg.part"  # another build writing right now
+    other = tmp_path / ".other-abc123.gpkg.part"  # another project's
+    for path in (old, fresh, other):
+        path.write_bytes(b"half")
+    an_hour_ago = os.path.getmtime(old) - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    os.utime(other, (an_hour_ago, an_hour_ago))
+    remove_stale_temporaries(out)
+    assert not old.exists() and fresh.exists() and other.exists()

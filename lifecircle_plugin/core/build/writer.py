@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import logging
+import time
 import uuid
+from pathlib import Path
 from typing import Dict
 
 from shapely.geometry import Point
@@ -13,6 +16,9 @@ from ..progress import Progress
 from . import network as net
 from . import origins as og
 from .provenance import OSM_ATTRIBUTION, now_iso, software_version
+
+log = logging.getLogger(__name__)
+STALE_AFTER_S = 600.0
 
 
 def write_project(out, crs, catalogue, config, facilities, names, unclassified, areas,
@@ -41,6 +47,7 @@ def write_project(out, crs, catalogue, config, facilities, names, unclassified, 
                                            "facility_type": facility.facility_type,
                                            "area_m2": facility.area_m2}, facility.footprint))
     report.sources = source_rows + report.sources
+    remove_stale_temporaries(out)
     with atomic_geopackage(out) as dataset:
         write_layer(dataset, ps.FACILITIES, facility_rows, crs)
         progress.update(20, "facilities written")
@@ -106,3 +113,20 @@ def _metadata(crs, catalogue, config, report, stamp) -> Dict[str, str]:
         else "",
         "build_warnings": json.dumps(report.warnings, ensure_ascii=False),
     }
+
+
+def remove_stale_temporaries(out, max_age_s: float = STALE_AFTER_S) -> None:
+    """Delete half-written files a killed build of the same project left beside it.
+
+    A kill (power cut, SIGKILL) gives atomic_geopackage no chance to clean up; its hidden
+    `.NAME-*.gpkg.part` stays. One untouched for ten minutes belongs to no running build.
+    """
+    out = Path(out)
+    now = time.time()
+    for leftover in out.parent.glob(f".{out.stem}-*.gpkg.part*"):
+        try:
+            if now - leftover.stat().st_mtime > max_age_s:
+                leftover.unlink()
+                log.info("removed %s left by an interrupted build", leftover.name)
+        except OSError:
+            continue

@@ -56,13 +56,19 @@ class OriginIndex:
         return out
 
     def _same_edge(self, out, source_edge, source_along, source_offset) -> None:
+        """Origins sharing an edge with a source: the direct walk along it (vectorised)."""
         lo = np.searchsorted(self._sorted_edges, source_edge, side="left")
-        hi = np.searchsorted(self._sorted_edges, source_edge, side="right")
-        for k in np.flatnonzero(hi > lo):
-            rows = self._by_edge[lo[k]:hi[k]]
-            direct = (self.snap.offset_m[rows] + source_offset[k]
-                      + np.abs(self.snap.along_m[rows] - source_along[k]))
-            out[rows] = np.minimum(out[rows], direct)
+        counts = np.searchsorted(self._sorted_edges, source_edge, side="right") - lo
+        has = counts > 0
+        if not has.any():
+            return
+        counts, lo = counts[has], lo[has]
+        source = np.repeat(np.flatnonzero(has), counts)
+        step = np.arange(len(source)) - np.repeat(np.cumsum(counts) - counts, counts)
+        rows = self._by_edge[np.repeat(lo, counts) + step]
+        direct = (self.snap.offset_m[rows] + source_offset[source]
+                  + np.abs(self.snap.along_m[rows] - source_along[source]))
+        np.minimum.at(out, rows, direct)
 
 
 class NetworkSearch:
