@@ -98,42 +98,42 @@
         <translation>Unexpected error; details are in the log panel (Life Circle).</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="83" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="113" />
         <source>Open a Life Circle project</source>
         <translation>Open a Life Circle project</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="83" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="113" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="155" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="185" />
         <source>Open or build a project first.</source>
         <translation>Open or build a project first.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="142" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="172" />
         <source>Thresholds saved with the project; they apply from the next evaluation.</source>
         <translation>Thresholds saved with the project; they apply from the next evaluation.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="151" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="181" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="162" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="192" />
         <source>Evaluating</source>
         <translation>Evaluating</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="171" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="201" />
         <source>Another Life Circle task is still running.</source>
         <translation>Another Life Circle task is still running.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="188" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="218" />
         <source>Cancelled; nothing was saved.</source>
         <translation>Cancelled; nothing was saved.</translation>
     </message>
@@ -435,47 +435,47 @@
         <translation>cannot read the project: {0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="101" />
+        <location filename="../../lifecircle_plugin/layers.py" line="102" />
         <source>cannot open the layer</source>
         <translation>cannot open the layer</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="129" />
+        <location filename="../../lifecircle_plugin/layers.py" line="130" />
         <source>Life circle project</source>
         <translation>Life circle project</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="155" />
+        <location filename="../../lifecircle_plugin/layers.py" line="156" />
         <source>Sub-districts (街镇)</source>
         <translation>Sub-districts (街镇)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="182" />
+        <location filename="../../lifecircle_plugin/layers.py" line="183" />
         <source>the project has no evaluation results yet; run Evaluate first</source>
         <translation>the project has no evaluation results yet; run Evaluate first</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="186" />
+        <location filename="../../lifecircle_plugin/layers.py" line="187" />
         <source>Evaluation results</source>
         <translation>Evaluation results</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="190" />
+        <location filename="../../lifecircle_plugin/layers.py" line="191" />
         <source>Residents: basic types within 15 min</source>
         <translation>Residents: basic types within 15 min</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="202" />
+        <location filename="../../lifecircle_plugin/layers.py" line="203" />
         <source>Sub-district coverage table</source>
         <translation>Sub-district coverage table</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="195" />
+        <location filename="../../lifecircle_plugin/layers.py" line="196" />
         <source>Gaps per facility type</source>
         <translation>Gaps per facility type</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="195" />
+        <location filename="../../lifecircle_plugin/layers.py" line="196" />
         <source>Gap: {0}</source>
         <translation>Gap: {0}</translation>
     </message>
@@ -755,12 +755,12 @@
         <translation>No facility of this type in the project: no data</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="198" />
+        <location filename="../../lifecircle_plugin/layers.py" line="199" />
         <source>Service areas per facility type</source>
         <translation>Service areas per facility type</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="198" />
+        <location filename="../../lifecircle_plugin/layers.py" line="199" />
         <source>Service area: {0}</source>
         <translation>Service area: {0}</translation>
     </message>

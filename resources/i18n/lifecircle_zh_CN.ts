@@ -113,42 +113,42 @@
         <translation>发生意外错误；详情见日志面板（Life Circle）。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="83" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="113" />
         <source>Open a Life Circle project</source>
         <translation>打开生活圈项目</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="83" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="113" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="155" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="185" />
         <source>Open or build a project first.</source>
         <translation>请先打开或构建项目。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="142" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="172" />
         <source>Thresholds saved with the project; they apply from the next evaluation.</source>
         <translation>阈值已随项目保存，将在下次评估时生效。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="151" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="181" />
         <source>Building</source>
         <translation>正在构建</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="162" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="192" />
         <source>Evaluating</source>
         <translation>正在评估</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="171" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="201" />
         <source>Another Life Circle task is still running.</source>
         <translation>另一个生活圈任务仍在运行。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/gui/controller.py" line="188" />
+        <location filename="../../lifecircle_plugin/gui/controller.py" line="218" />
         <source>Cancelled; nothing was saved.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
@@ -450,47 +450,47 @@
         <translation>无法读取项目：{0}</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="101" />
+        <location filename="../../lifecircle_plugin/layers.py" line="102" />
         <source>cannot open the layer</source>
         <translation>无法打开图层</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="129" />
+        <location filename="../../lifecircle_plugin/layers.py" line="130" />
         <source>Life circle project</source>
         <translation>生活圈项目</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="155" />
+        <location filename="../../lifecircle_plugin/layers.py" line="156" />
         <source>Sub-districts (街镇)</source>
         <translation>街镇边界</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="182" />
+        <location filename="../../lifecircle_plugin/layers.py" line="183" />
         <source>the project has no evaluation results yet; run Evaluate first</source>
         <translation>项目尚无评估结果；请先运行“评估”</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="186" />
+        <location filename="../../lifecircle_plugin/layers.py" line="187" />
         <source>Evaluation results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="190" />
+        <location filename="../../lifecircle_plugin/layers.py" line="191" />
         <source>Residents: basic types within 15 min</source>
         <translation>居民点：15分钟内可达的基础设施类型数</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="202" />
+        <location filename="../../lifecircle_plugin/layers.py" line="203" />
         <source>Sub-district coverage table</source>
         <translation>街镇覆盖率表</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="195" />
+        <location filename="../../lifecircle_plugin/layers.py" line="196" />
         <source>Gaps per facility type</source>
         <translation>各类设施缺口</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="195" />
+        <location filename="../../lifecircle_plugin/layers.py" line="196" />
         <source>Gap: {0}</source>
         <translation>缺口：{0}</translation>
     </message>
@@ -755,12 +755,12 @@
         <translation>项目中没有此类设施：无数据</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="198" />
+        <location filename="../../lifecircle_plugin/layers.py" line="199" />
         <source>Service areas per facility type</source>
         <translation>各类设施服务范围</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/layers.py" line="198" />
+        <location filename="../../lifecircle_plugin/layers.py" line="199" />
         <source>Service area: {0}</source>
         <translation>服务范围：{0}</translation>
     </message>
