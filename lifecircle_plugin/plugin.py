@@ -28,6 +28,7 @@ class LifeCirclePlugin:
         self.survey = None
         self.controller = None
         self.site_tool = None
+        self.options_factory = None
         self._install_translator()
 
     def _install_translator(self) -> None:
@@ -40,12 +41,18 @@ class LifeCirclePlugin:
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS's name)
         """Register the provider; QGIS calls this also when running headless (qgis_process)."""
+        registry = QgsApplication.processingRegistry()
         if self.provider is not None or missing_dependencies():
+            return
+        if registry.providerById("lifecircle") is not None:
+            # another copy is registered (a reloaded plugin, a test harness): it is not ours
+            # to replace or, on unload, to remove
             return
         from .processing.provider import LifeCircleProvider
 
-        self.provider = LifeCircleProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        provider = LifeCircleProvider()
+        if registry.addProvider(provider):
+            self.provider = provider
 
     def initGui(self) -> None:  # noqa: N802 (QGIS's name)
         lc_log.install()
@@ -63,6 +70,11 @@ class LifeCirclePlugin:
         new_action.triggered.connect(self.new_project)
         self.iface.addPluginToMenu(MENU, new_action)
         self.actions.append(new_action)
+        if not missing_dependencies():
+            from .gui.options_page import LifeCircleOptionsFactory
+
+            self.options_factory = LifeCircleOptionsFactory()
+            self.iface.registerOptionsWidgetFactory(self.options_factory)
         from .gui.survey.actions import SurveySyncActions
         self.survey = SurveySyncActions(self.iface, MENU)
         self.survey.init_gui()
@@ -149,7 +161,7 @@ class LifeCirclePlugin:
             self.site_tool.close_results()
             self.site_tool = None
         if self.controller is not None:
-            self.controller.cancel()
+            self.controller.shutdown()
             self.controller = None
         if self.dock is not None:
             self.iface.removeDockWidget(self.dock)
@@ -161,6 +173,9 @@ class LifeCirclePlugin:
             self.iface.removeToolBarIcon(action)
             action.deleteLater()
         self.actions = []
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

@@ -101,10 +101,10 @@ def _convert(raw: Any, kind: type, default: Any) -> Any:
 # User preferences (QgsSettings)
 LAST_INPUT_DIR = Setting("last_input_dir", "", str)
 LAST_OUTPUT_DIR = Setting("last_output_dir", "", str)
-PROJECT_CRS = Setting("project_crs", "EPSG:4549", str)
-WALKING_PROFILE = Setting("walking_profile", "adult", str)
+PROJECT_CRS = Setting("project_crs", "", str)  # "" = the builder chooses for the area
 LOAD_SERVICE_AREAS = Setting("load_service_areas", True, bool)
 LABEL_MAX_SCALE = Setting("label_max_scale", 25000.0, float)
+OVERPASS_URL = Setting("overpass_url", "", str)  # "" = the public overpass-api.de server
 
 # Project settings (inside the .qgz)
 PROJECT_GPKG = ProjectSetting("project_gpkg", "", "path")

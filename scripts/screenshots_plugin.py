@@ -95,7 +95,32 @@ def grab_dock(gpkg: Path, out: Path) -> None:
         QCoreApplication.processEvents()
         dock.grab().save(str(out / name))
         print(out / name)
+    grab_site_tool(controller, gpkg, out)
     dock.close()
+
+
+def grab_site_tool(controller, gpkg: Path, out: Path) -> None:
+    """The site evaluation window for a point in 天山路街道 (a new facility there)."""
+    from qgis.core import QgsPointXY
+    from qgis.gui import QgsMapCanvas
+
+    from lifecircle_plugin.core.evaluate import EvaluationOptions, evaluate_project
+    from lifecircle_plugin.gui.site_tool import SiteTool
+
+    controller.evaluation = evaluate_project(str(gpkg), EvaluationOptions(), write=False)
+    canvas = QgsMapCanvas()
+    subdistricts = next(layer for layer in QgsProject.instance().mapLayers().values()
+                        if layer.customProperty("lifecircle/role") == "subdistricts")
+    canvas.setDestinationCrs(subdistricts.crs())
+    feature = next(f for f in subdistricts.getFeatures() if f["name"] == "天山路街道")
+    point = feature.geometry().pointOnSurface().asPoint()
+    tool = SiteTool(canvas, controller)
+    tool.score_map_point(QgsPointXY(point))
+    tool.dialog.resize(520, 640)
+    QCoreApplication.processEvents()
+    tool.dialog.grab().save(str(out / "site_evaluation.png"))
+    print(out / "site_evaluation.png")
+    tool.close_results()
 
 
 def main() -> None:

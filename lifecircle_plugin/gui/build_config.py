@@ -45,6 +45,7 @@ class BuildInputs:
     network: str = ""
     residents: str = ""
     overpass_bbox: Optional[Sequence[float]] = None  # west, south, east, north (WGS84)
+    crs: str = ""  # project CRS; "" = chosen for the area by the builder
 
     def problems(self) -> List[str]:
         """Why the build cannot start yet (empty when it can)."""
@@ -97,7 +98,8 @@ def to_build_config(inputs: BuildInputs, residents_are_points: Optional[bool] = 
     for poi in inputs.pois:
         pois.append(SourceSpec(Path(poi.path), datum=DATUMS.get(poi.coordinates, "WGS84")))
     config = BuildConfig(out=Path(inputs.output), pois=pois,
-                         subdistricts=SourceSpec(Path(inputs.subdistricts)))
+                         subdistricts=SourceSpec(Path(inputs.subdistricts)),
+                         crs=inputs.crs or None)
     if inputs.network:
         config.network = SourceSpec(Path(inputs.network))
     if inputs.residents:
@@ -118,10 +120,14 @@ def _is_point_layer(path: str) -> bool:
     return layer.isValid() and layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
 
 
-def download_overpass(bbox: Sequence[float], target: Path, catalogue) -> Path:
-    """Fetch the catalogue's OSM tags in the extent into a JSON file the builder reads."""
+def download_overpass(bbox: Sequence[float], target: Path, catalogue, url: str = "") -> Path:
+    """Fetch the catalogue's OSM tags in the extent into a JSON file the builder reads.
+
+    `url` is an Overpass endpoint (a mirror closer to China, say); "" = the default server.
+    """
     from ..core.sources.overpass import OverpassClient, build_query, catalogue_selectors
 
-    answer = OverpassClient().query(build_query(bbox, catalogue_selectors(catalogue)))
+    client = OverpassClient(url) if url else OverpassClient()
+    answer = client.query(build_query(bbox, catalogue_selectors(catalogue)))
     target.write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")
     return target

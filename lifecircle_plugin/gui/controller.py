@@ -20,7 +20,7 @@ from ..core.errors import InputError
 from ..i18n import tr
 from ..results import has_results, load_results
 from ..tasks.core_task import CoreTask
-from ..tasks.jobs import build_task, evaluate_task, evaluation_options
+from ..tasks.jobs import NetworkCache, build_task, evaluate_task, evaluation_options
 from .dock import LifeCircleDock
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,7 @@ class Controller(QObject):
         self.catalogue = None
         self.evaluation = None
         self.task: Optional[CoreTask] = None
+        self.network_cache = NetworkCache()
         dock.open_project_requested.connect(self.choose_project)
         dock.evaluate_requested.connect(self.evaluate)
         dock.cancel_requested.connect(self.cancel)
@@ -56,6 +57,36 @@ class Controller(QObject):
         dock.thresholds.changed.connect(self._thresholds_changed)
         dock.scenario_changed.connect(self.set_scenario)
         dock.algorithm_requested.connect(self.open_algorithm)
+        self.project.readProject.connect(self._project_read)
+        dock.destroyed.connect(self._disconnect_project)
+        self._project_read()
+
+    def _disconnect_project(self, *_args) -> None:
+        try:
+            self.project.readProject.disconnect(self._project_read)
+        except TypeError:
+            pass
+
+    def _project_read(self, *_args) -> None:
+        """A saved QGIS project that holds a Life Circle project: show it in the dock.
+
+        Its layers come from the .qgz (with the planner's own styling); nothing is reloaded.
+        """
+        gpkg = settings.PROJECT_GPKG.value(self.project)
+        if gpkg and Path(gpkg).exists() and Path(gpkg) != self.gpkg:
+            self.guarded(lambda: self._attach(Path(gpkg)))
+
+    def _attach(self, gpkg: Path) -> None:
+        self.catalogue = settings.project_catalogue(self.project)
+        self.gpkg = gpkg
+        self.evaluation = None
+        language = layers.ui_language()
+        self.dock.show_project(gpkg, self.catalogue, layers.facility_counts(gpkg), language,
+                               layers.attribution(gpkg), self.project)
+        scenario = settings.SCENARIO.value(self.project)
+        self.dock.set_scenario(scenario)
+        results = load_results(gpkg, scenario) if has_results(gpkg) else None
+        self.dock.show_results(results, self.catalogue, language)
 
     # error boundary -----------------------------------------------------------------
     def warn(self, message: str) -> None:
@@ -90,7 +121,11 @@ class Controller(QObject):
 
     def _open(self, gpkg: Path) -> None:
         self.catalogue = settings.project_catalogue(self.project)
-        layers.load_project_layers(gpkg, self.catalogue, self.project)
+        try:
+            layers.load_project_layers(gpkg, self.catalogue, self.project)
+        except Exception:
+            layers.remove_groups(self.project, "project")  # no half-loaded project
+            raise
         self.gpkg = gpkg
         self.evaluation = None
         language = layers.ui_language()
@@ -140,7 +175,8 @@ class Controller(QObject):
 
     # tasks --------------------------------------------------------------------------
     def build(self, config, gpkg: Path, overpass_bbox=None) -> Optional[CoreTask]:
-        task = build_task(config, overpass_bbox, settings.project_catalogue(self.project))
+        task = build_task(config, overpass_bbox, settings.project_catalogue(self.project),
+                          settings.OVERPASS_URL.value())
         task.succeeded.connect(lambda _report: self.open_project(Path(gpkg)))
         return self.start(task, tr("Building"))
 
@@ -151,7 +187,7 @@ class Controller(QObject):
         scenario = settings.SCENARIO.value(self.project)
         options = evaluation_options(scenario, settings.project_catalogue(self.project),
                                      settings.LOAD_SERVICE_AREAS.value())
-        task = evaluate_task(self.gpkg, options)
+        task = evaluate_task(self.gpkg, options, cache=self.network_cache)
         task.succeeded.connect(self._evaluated)
         return self.start(task, tr("Evaluating"))
 
@@ -188,3 +224,14 @@ class Controller(QObject):
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
+
+    def shutdown(self) -> None:
+        """Plugin unload: cancel a running task and stop it from calling back into the dock."""
+        task, self.task = self.task, None
+        if task is not None:
+            for signal in (task.succeeded, task.failed, task.cancelled, task.progressChanged):
+                try:
+                    signal.disconnect()
+                except TypeError:  # nothing connected
+                    pass
+            task.cancel()

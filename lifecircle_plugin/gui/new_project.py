@@ -162,7 +162,8 @@ class NewProjectDialog(QDialog):
             subdistricts=self.subdistricts.filePath(), output=self.output.filePath(),
             pois=pois, osm=self.osm.filePath(), network=self.network.filePath(),
             residents=self.residents.filePath(),
-            overpass_bbox=self.extent_wgs84 if self.overpass.isChecked() else None)
+            overpass_bbox=self.extent_wgs84 if self.overpass.isChecked() else None,
+            crs=settings.PROJECT_CRS.value())
 
     def build_config(self):
         return to_build_config(self.build_inputs())

@@ -18,6 +18,19 @@ from .base import LifeCircleAlgorithm, feedback_progress
 SCENARIOS = ("existing", "planned")
 
 
+def project_catalogue(context):
+    """The open QGIS project's threshold overrides (dock → Thresholds), if it has any.
+
+    None lets the engine use the catalogue with the GeoPackage's own overrides.
+    """
+    from .. import settings
+
+    project = context.project()
+    if project is None or not settings.catalogue_overrides(project):
+        return None
+    return settings.project_catalogue(project)
+
+
 def project_parameter(name: str = "PROJECT") -> QgsProcessingParameterFile:
     return QgsProcessingParameterFile(
         name, tr("Project GeoPackage"), QgsProcessingParameterFile.Behavior.File, "gpkg")
@@ -69,6 +82,7 @@ class EvaluateAlgorithm(LifeCircleAlgorithm):
             service_areas=self.parameterAsBool(parameters, "SERVICE_AREAS", context))
         if parameters.get("DETOUR_FACTOR") not in (None, ""):
             options.detour_factor = self.parameterAsDouble(parameters, "DETOUR_FACTOR", context)
+        options.catalogue = project_catalogue(context)
         evaluation = evaluate_project(gpkg, options, feedback_progress(feedback), write=True)
         feedback.pushInfo(tr("Distances: {0}").format(evaluation.method))
         return {"PROJECT": gpkg, "ORIGINS": len(evaluation.population),

@@ -32,7 +32,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.catalogue import load_catalogue
 from ..i18n import tr
 from .base import LifeCircleAlgorithm, feedback_progress
-from .evaluate import SCENARIOS, project_parameter
+from .evaluate import SCENARIOS, project_catalogue, project_parameter
 
 
 def evaluated_type_ids() -> List[str]:
@@ -70,7 +70,8 @@ class SiteAlgorithm(LifeCircleAlgorithm):
         gpkg = self.parameterAsFile(parameters, "PROJECT", context)
         scenario = SCENARIOS[self.parameterAsEnum(parameters, "SCENARIO", context)]
         options = EvaluationOptions(scenario=scenario, service_areas=False, gaps=False,
-                                    compare_with_existing=False)
+                                    compare_with_existing=False,
+                                    catalogue=project_catalogue(context))
         progress = feedback_progress(feedback)
         evaluation = evaluate_project(gpkg, options, progress.sub(0, 70), write=False)
         return gpkg, evaluation, SiteScorer(evaluation)

@@ -18,7 +18,7 @@ from typing import Any, Callable, Optional
 from qgis.core import QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
-from ..core.errors import Cancelled, InputError
+from ..core.errors import Cancelled, InputError, LifeCircleError
 from ..core.progress import Progress
 from ..i18n import tr
 
@@ -49,6 +49,9 @@ class CoreTask(QgsTask):
             return False
         except InputError as exc:
             self.error = exc.describe()
+            return False
+        except LifeCircleError as exc:  # e.g. Overpass offline: a reason, not a bug
+            self.error = str(exc)
             return False
         except Exception:  # noqa: BLE001 - the boundary: log with traceback, tell the user
             logger.exception("%s failed", self.description())

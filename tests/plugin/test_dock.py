@@ -164,3 +164,23 @@ def test_switching_scenario_shows_that_scenarios_results(opened, evaluated_proje
     assert dock.coverage.subdistrict.count() == query(
         evaluated_project, "SELECT COUNT(DISTINCT subdistrict) FROM subdistrict_results "
                            "WHERE scenario='existing'")[0][0]
+
+
+def test_reopening_the_qgis_project_brings_the_dock_back(opened, qtbot, qgis_iface, tmp_path,
+                                                         evaluated_project):
+    path = tmp_path / "planner.qgz"
+    project = QgsProject.instance()
+    assert project.write(str(path))
+    layer_count = len(project.mapLayers())
+    project.clear()
+    dock = LifeCircleDock()
+    qtbot.addWidget(dock)
+    controller = Controller(qgis_iface, dock, project)
+    assert controller.gpkg is None
+    assert project.read(str(path))
+    assert controller.gpkg == evaluated_project
+    assert len(project.mapLayers()) == layer_count  # layers come from the .qgz, once
+    expected = query(evaluated_project, "SELECT COUNT(DISTINCT subdistrict) FROM "
+                                        "subdistrict_results WHERE scenario='existing'")[0][0]
+    assert dock.coverage.subdistrict.count() == expected
+    assert dock.evaluate_button.isEnabled()

@@ -153,3 +153,23 @@ def test_a_cancelled_evaluation_raises_and_writes_nothing(processing, project_co
     assert "ancel" in str(error.value)
     tables = {name for (name,) in rows(project_copy, "SELECT table_name FROM gpkg_contents")}
     assert "origin_results" not in tables and "subdistrict_results" not in tables
+
+
+def test_evaluate_uses_the_qgis_projects_threshold_overrides(processing, project_copy,
+                                                             qgis_new_project):
+    from lifecircle_plugin import settings
+
+    settings.THRESHOLD_OVERRIDES.set_value({"kindergarten": 123.0})
+    try:
+        processing.run("lifecircle:evaluate", {"PROJECT": str(project_copy),
+                                               "SERVICE_AREAS": False})
+    finally:
+        settings.THRESHOLD_OVERRIDES.reset()
+    used = rows(project_copy, "SELECT DISTINCT threshold_m, threshold_verif FROM "
+                              "subdistrict_results WHERE facility_type='kindergarten'")
+    assert used == [(123.0, "P")]
+    other = rows(project_copy, "SELECT DISTINCT threshold_m FROM subdistrict_results "
+                               "WHERE facility_type='supermarket'")
+    from lifecircle_plugin.core.catalogue import load_catalogue
+
+    assert other == [(load_catalogue().types["supermarket"].threshold_m,)]

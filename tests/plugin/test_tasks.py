@@ -11,6 +11,7 @@ from lifecircle_plugin import layers
 from lifecircle_plugin.core import project_schema as schema
 from lifecircle_plugin.gui.controller import Controller
 from lifecircle_plugin.gui.dock import LifeCircleDock
+from lifecircle_plugin.tasks.jobs import evaluate_task, evaluation_options
 
 
 def tables(gpkg):
@@ -62,13 +63,18 @@ def test_cancel_stops_the_evaluation_and_writes_nothing(controller, qtbot, proje
     seen = []
 
     def cancel_once(percent):
+        # runs in the worker thread (direct connection), at the engine's first progress
+        # report, so the cancel always lands mid-run however fast the machine is
         if percent > 0 and not seen:
             seen.append(percent)
-            qtbot.mouseClick(dock.cancel_button, Qt.MouseButton.LeftButton)
+            controller.cancel()  # what the dock's Cancel button calls
 
+    assert dock.cancel_button.receivers(dock.cancel_button.clicked) > 0
+    task = evaluate_task(project_copy, evaluation_options(), cache=controller.network_cache)
+    task.progressChanged.connect(cancel_once, Qt.ConnectionType.DirectConnection)
     with qtbot.waitSignal(controller.task_ended, timeout=120000) as ended:
-        task = controller.evaluate()
-        task.progressChanged.connect(cancel_once)
+        controller.start(task, "Evaluating")
+        assert dock.cancel_button.isEnabled()
     assert ended.args == ["cancelled"]
     assert seen and seen[0] < 90  # cancelled mid-run, before the writing step
     assert task.status() == QgsTask.TaskStatus.Terminated
