@@ -25,4 +25,14 @@ def test_missing_scipy_is_named_with_install_command(monkeypatch):
     missing = dependencies.missing_dependencies()
     assert missing == [("scipy", "scipy")]
     command = dependencies.install_command([pip for _, pip in missing])
-    assert "pip install" in command and command.endswith("scipy")
+    assert "pip install --user" in command and command.endswith("scipy")
+    assert "/qgis" not in command.split(" -m ")[0]  # never the qgis binary itself
+
+
+def test_too_old_shapely_is_named(monkeypatch):
+    import shapely
+
+    monkeypatch.setattr(shapely, "__version__", "1.8.5")
+    missing = dependencies.missing_dependencies()
+    assert missing == [("shapely", "shapely>=2.0")]
+    assert dependencies.install_command(["shapely>=2.0"]).endswith('"shapely>=2.0"')
