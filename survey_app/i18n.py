@@ -24,13 +24,17 @@ def translate(context: str, text: str) -> str:
 
 
 def choose_language(override: Optional[str] = None) -> str:
-    """The --lang override, else the system locale: Chinese locales get Chinese."""
+    """The --lang override, else Chinese unless the system locale is explicitly English.
+
+    Chinese comes first: a laptop left in the "C"/POSIX locale, or any non-English one,
+    gets the Chinese interface; an English-language system gets English.
+    """
     if override:
         if override not in LANGUAGES:
             raise ValueError(f"unknown language {override!r}; choose one of {LANGUAGES}")
         return override
     name = QLocale.system().name()
-    return "zh_CN" if name.startswith("zh") else "en"
+    return "en" if name.startswith("en") else "zh_CN"
 
 
 def install(app: QCoreApplication, language: str) -> str:
