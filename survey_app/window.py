@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.set_inspector(name)
         except InputError as exc:
-            show_error(self, self.tr("Not saved"), exc.message)
+            show_error(self, self.tr("Not saved"), self._refusal(exc))
             return False
         self._update_title()
         return True
@@ -302,6 +302,13 @@ class MainWindow(QMainWindow):
         self.list_panel.search.selectAll()
 
     # -- writing ------------------------------------------------------------------------
+    def _refusal(self, exc: InputError) -> str:
+        """The message of a refusal, naming the file when it is not the package itself
+        (a photo that is empty or not an image)."""
+        if exc.file and (self.session is None or exc.file != str(self.session.path)):
+            return f"{exc.message}\n{exc.file}"
+        return exc.message
+
     def _guard(self, write) -> bool:
         """Run one store write; a refusal is shown, never raised into Qt."""
         if self.session is None:
@@ -311,7 +318,7 @@ class MainWindow(QMainWindow):
         try:
             write()
         except InputError as exc:
-            show_error(self, self.tr("Not saved"), exc.message)
+            show_error(self, self.tr("Not saved"), self._refusal(exc))
             return False
         except Exception as exc:  # noqa: BLE001 - a failed write is shown, the app goes on
             log.exception("write failed")
