@@ -208,11 +208,20 @@ class MainWindow(QMainWindow):
             log.exception("cannot open %s", path)
             self._refused(path, str(exc))
             return False
-        if self.session is not None:
-            self.session.close()
-        self.session = session
+        previous, self.session = self.session, session
+        try:
+            self._load_views()
+        except Exception as exc:  # noqa: BLE001 - damaged content: refuse, keep the old one
+            log.exception("cannot show %s", path)
+            session.close()
+            self.session = previous
+            if previous is not None:
+                self._load_views()
+            self._refused(path, exc.message if isinstance(exc, InputError) else str(exc))
+            return False
+        if previous is not None:
+            previous.close()
         self.undo_stack.clear()
-        self._load_views()
         if self.ask_name and not session.inspector:
             self.ask_inspector_name()
         self._update_title()
@@ -277,7 +286,12 @@ class MainWindow(QMainWindow):
         facility = self.list_panel.model.facility_by_uuid(self.current)
         if facility is None:
             return
-        checklist = self.session.checklist(facility.facility_type)
+        try:
+            checklist = self.session.checklist(facility.facility_type)
+        except InputError as exc:  # a damaged checklist: say so, never abort the app
+            log.warning("cannot show %s: %s", self.current, exc)
+            show_error(self, self.tr("Cannot show this facility"), self._refusal(exc))
+            return
         name = facility.name or self.tr("(no name)")
         title = f"{name} · {self._type_label(facility.facility_type)}"
         self.form.show_audit(title, checklist, self.session.answers(self.current),
