@@ -49,3 +49,16 @@ def test_empty_file_and_folder(project, tmp_path):  # noqa: F811
         assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
         assert words in result.stderr and str(bad) in result.stderr, result.stderr
     assert sha(project) == before
+
+
+def test_resolve_on_a_project_without_imports(project):  # noqa: F811
+    """Was: 'not a GeoPackage (no gpkg_contents table)' for a valid project."""
+    before = sha(project)
+    result = subprocess.run(
+        [sys.executable, "-m", "lifecircle_plugin.core.cli", "import-survey", str(project),
+         "--resolve", "0b6f-no-such-conflict", "--take", "field"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "no conflict 0b6f-no-such-conflict" in result.stderr
+    assert "not a GeoPackage" not in result.stderr
+    assert sha(project) == before
