@@ -121,7 +121,11 @@ def explain(exc: sqlite3.DatabaseError, path) -> InputError:
             " again",
             file=path)
     if "no such table" in text:
-        return InputError("not a GeoPackage (no gpkg_contents table)", file=path)
+        table = text.split("no such table:", 1)[-1].strip().strip('"') or "gpkg_contents"
+        if table == "gpkg_contents":
+            return InputError("not a GeoPackage (no gpkg_contents table)", file=path)
+        return InputError(f"the project has no {table} table (no survey was imported into "
+                          "it yet, or it is not a Life Circle project)", file=path, layer=table)
     return InputError(f"the project GeoPackage cannot be read or written: {text}",
                       file=path)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from ..errors import InputError
+from .packagefile import SQLITE_MAGIC
 from .schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,11 @@ def _open(path: Path) -> sqlite3.Connection:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return connection
     except sqlite3.DatabaseError as exc:
+        with open(path, "rb") as handle:
+            sqlite = handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+        if sqlite:  # a package cut short (copy interrupted, USB stick pulled) or damaged
+            raise InputError(f"the survey package is damaged or incomplete ({exc}); ask the "
+                             "inspector for the file again", file=path) from None
         raise InputError(f"not a survey package (not an SQLite file: {exc})", file=path) from None
 
 
@@ -94,8 +100,12 @@ def read_package(path, project_id: Optional[str] = None) -> SurveyPackage:
     """Read and validate one package. Raises InputError for a file that is not a
     package, a newer schema, or a package made for another project."""
     path = Path(path)
+    if path.is_dir():
+        raise InputError("this is a folder, not a survey package", file=path)
     if not path.is_file():
         raise InputError("survey package not found", file=path)
+    if path.stat().st_size == 0:
+        raise InputError("the survey package is empty (0 bytes)", file=path)
     connection = _open(path)
     try:
         return _read(connection, path, project_id)

@@ -48,6 +48,10 @@ def resolve_conflict(project_gpkg, conflict_uuid: str, choice: str,
     project_gpkg = Path(project_gpkg)
     connection = gpkg_sql.connect(project_gpkg, write=True)
     try:
+        if ps.CONFLICTS not in gpkg_sql.tables(connection):
+            raise InputError(f"no conflict {conflict_uuid}: no survey with conflicts was "
+                             "imported into this project", file=project_gpkg,
+                             layer=ps.CONFLICTS)
         row = _fetch(connection, f'SELECT * FROM "{ps.CONFLICTS}" WHERE conflict_uuid = ?',
                      (conflict_uuid,))
         if row is None:
