@@ -9,11 +9,11 @@ import shutil
 import sqlite3
 
 import pytest
-from conftest import on_modal, sha256
 from PyQt5.QtWidgets import QMessageBox
 
 from lifecircle_plugin.core.survey.packagefile import CorruptPackage, inspect_package
 from lifecircle_plugin.core.survey.store import SurveyStore
+from tests.survey_app.app_support import on_modal, sha256
 
 DAMAGE = {
     "checklist_not_json": "UPDATE checklists SET questions = '{not json' "
@@ -77,10 +77,8 @@ def test_a_folder_named_like_a_package(qtbot, window, package, tmp_path):
 def test_a_checklist_that_fails_on_display_does_not_abort_the_app(qtbot, window, package,
                                                                   monkeypatch):
     """The safety net: any refusal while showing a facility is a dialog, not qFatal."""
-    from conftest import facility_of_type
-    from test_form import click_facility
-
     from lifecircle_plugin.core.survey.packagefile import UnknownRecord
+    from tests.survey_app.app_support import click_facility, facility_of_type
 
     def refuse(facility_type):
         raise UnknownRecord(f"no checklist for facility type '{facility_type}'",

@@ -3,11 +3,16 @@ photo question are refused with a message naming the file; nothing is written (n
 no empty audit started)."""
 from __future__ import annotations
 
-from conftest import drop, facility_of_type, jpeg, on_modal, query
-from test_form import click_facility
-
 from lifecircle_plugin.core.errors import InputError
 from lifecircle_plugin.core.survey.store import SurveyStore
+from tests.survey_app.app_support import (
+    click_facility,
+    drop,
+    facility_of_type,
+    jpeg,
+    on_modal,
+    query,
+)
 
 
 def _drop_refused(qtbot, window, field, path) -> str:

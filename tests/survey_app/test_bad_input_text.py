@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import unicodedata
 
-from conftest import facility_of_type, stored_answers
 from PyQt5.QtCore import Qt
-from test_form import choose, click_facility, type_into
+
+from tests.survey_app.app_support import (
+    choose,
+    click_facility,
+    facility_of_type,
+    stored_answers,
+    type_into,
+)
 
 
 def test_very_long_text_is_refused_and_the_old_answer_kept(qtbot, window, package):
