@@ -213,6 +213,11 @@ def test_helsinki_extract_runs_in_network_mode(helsinki_pbf, tmp_path):
     assert "walking network" in document and "straight-line" not in document
     pages = sql(gpkg, "SELECT count(*) FROM subdistricts")[0][0]
     assert pdf_pages(out / "official_map.pdf") == pages
+    title = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out / "official_map.pdf"),
+                            "-"], capture_output=True, text=True, check=True).stdout
+    heading = " ".join(title.split("\n")[:2])
+    assert "Helsinki" in heading and "study area" in heading
+    assert not heading.startswith("study area")
 
 
 def test_missing_data_is_a_readable_error_and_writes_nothing(tmp_path):
