@@ -5,6 +5,9 @@ PY        := $(VENV)/bin/python
 DATA      ?= ../shared/data/changning
 OUT       ?= out
 NETWORK   ?=
+DEMO_LANG ?=
+# one command line, so make echoes it without continuation backslashes
+DEMO_ARGS = --data $(DATA) --out $(OUT)$(if $(NETWORK), --network $(NETWORK))$(if $(DEMO_LANG), --lang $(DEMO_LANG))
 PACKAGE   ?= $(OUT)/survey_package.lcsurvey
 # the survey app is a desktop window: empty = the desktop's platform, not offscreen
 SURVEY_PLATFORM ?=
@@ -21,9 +24,8 @@ $(VENV)/.requirements.stamp: requirements.txt scripts/setup.sh
 test: setup translations
 	$(PY) -m pytest tests
 
-demo: setup
-	$(PY) -m lifecircle_plugin.demo --data $(DATA) --out $(OUT) \
-		$(if $(NETWORK),--network $(NETWORK),)
+demo: setup translations
+	$(PY) -m lifecircle_plugin.demo $(DEMO_ARGS)
 
 bench: setup
 	$(PY) tests/benchmarks/run_all.py

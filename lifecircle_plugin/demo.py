@@ -61,6 +61,8 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     parser.add_argument("--subdistrict", default=None,
                         help="sub-district of the survey package (default: lowest coverage)")
     parser.add_argument("--dpi", type=int, default=150)
+    parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN",
+                        help="language of the QGIS project's layer tree (default zh_CN)")
     return parser.parse_args(argv)
 
 
@@ -164,7 +166,7 @@ def _run_into(folder: Path, args: argparse.Namespace) -> DemoResult:
         result.survey_subdistrict)
     steps.run("CSV tables", _tables, data, folder, result)
     steps.run("maps, report, QGIS project", _maps_and_report, gpkg, data, folder, result,
-              args.dpi)
+              args.dpi, getattr(args, "lang", "zh_CN"))
     result.lines = summary_lines(data, build, result)
     return result
 
@@ -207,15 +209,18 @@ def _tables(data, folder: Path, result: DemoResult) -> None:
         result.paths[f"csv:{name}"] = path
 
 
-def _maps_and_report(gpkg: Path, data, folder: Path, result: DemoResult, dpi: int) -> None:
+def _maps_and_report(gpkg: Path, data, folder: Path, result: DemoResult, dpi: int,
+                     lang: str = "zh_CN") -> None:
     from .report.html import write_html
     from .report.official_map import export_official_maps
     from .report.qgis_project import new_project, save_project
 
     qgz = folder / "lifecircle_demo.qgz"
-    project = new_project(qgz, gpkg, data.catalogue, data.scenario)
+    project = new_project(qgz, gpkg, data.catalogue, data.scenario,
+                          language="zh" if lang.startswith("zh") else "en")
     maps = export_official_maps(gpkg, folder / "official_map.pdf", None, folder / "maps", dpi,
-                                project, data, district=True, district_name=result.district)
+                                project, data, district=True, district_name=result.district,
+                                atlas_prefix=result.district)
     relative = {name: path.relative_to(folder).as_posix() for name, path in maps.pngs.items()}
     html = write_html(folder / "report.html", data, maps=relative,
                       district_map=maps.district_png.relative_to(folder).as_posix(),
@@ -231,6 +236,12 @@ def pad(text: str, width: int) -> str:
     """Left-align in a terminal, counting a Chinese character as two columns."""
     columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
     return text + " " * max(0, width - columns)
+
+
+def type_label(data, facility_id: str) -> str:
+    """'生鲜超市/社区菜店 fresh_food_store': the name planners read beside the id."""
+    facility = data.facility_type(facility_id)
+    return f"{facility.name_zh} {facility_id}" if facility else facility_id
 
 
 def summary_lines(data, build, result: DemoResult) -> List[str]:
@@ -251,7 +262,8 @@ def summary_lines(data, build, result: DemoResult) -> List[str]:
         people = "—" if row["population"] is None else f"{row['population']:,.0f}"
         lines.append(f"{pad(row['name'], 14)} {people:>10} {met:>16} "
                      f"{share:>10} {row['basic_no_data']:>8}")
-    worst = ", ".join(f"{fid} ({100 * data.district_shares().get(fid, 0):.0f}%)"
+    shares = data.district_shares()
+    worst = ", ".join(f"{type_label(data, fid)} ({100 * shares.get(fid, 0):.0f}%)"
                       for fid in result.worst_types)
     if result.network_mode and data.unsnapped_origins:
         lines.append(f"warning: {data.unsnapped_origins} of {data.origins} origins are too far "
@@ -267,11 +279,18 @@ def main(argv: Optional[List[str]] = None) -> int:
     from qgis.core import QgsApplication
 
     from .core.errors import Cancelled, InputError
+    from .i18n import install_translator
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
     application = QgsApplication([], False)
     application.initQgis()
+    # the layer tree's group and layer names go through the plugin's tr(); English is the
+    # source language, so only Chinese needs the compiled .qm (`make translations`)
+    translator = install_translator(args.lang) if args.lang != "en" else None
+    if args.lang != "en" and translator is None:
+        print(f"warning: no compiled translation for {args.lang} (run `make translations`); "
+              "the QGIS project's layer tree is in English", file=sys.stderr)
     clock = time.perf_counter()
     try:
         result = run_demo(args)

@@ -121,8 +121,12 @@ def remove_groups(project: QgsProject, role: str) -> None:
 
 
 def load_project_layers(gpkg: Path, catalogue: Catalogue,
-                        project: Optional[QgsProject] = None) -> LoadedLayers:
-    """Sub-districts on top, then 任务一 … 任务十二 with one layer per facility type found."""
+                        project: Optional[QgsProject] = None,
+                        language: Optional[str] = None) -> LoadedLayers:
+    """Sub-districts on top, then 任务一 … 任务十二 with one layer per facility type found.
+
+    `language` ('zh' or 'en') names the facility layers; None follows QGIS's interface.
+    """
     project = project or QgsProject.instance()
     gpkg = Path(gpkg)
     remove_groups(project, "project")
@@ -133,7 +137,7 @@ def load_project_layers(gpkg: Path, catalogue: Catalogue,
     credit = attribution(gpkg)
     loaded.subdistricts = _add_subdistricts(project, group, gpkg, credit)
     counts = facility_counts(gpkg)
-    language = ui_language()
+    language = language or ui_language()
     label_scale = settings.LABEL_MAX_SCALE.value()
     for task in sorted(catalogue.tasks):
         present = [t for t in catalogue.types_of_task(task) if counts.get(t.id)]
@@ -174,7 +178,8 @@ def _facility_layer(gpkg: Path, facility: FacilityType, language: str, credit: s
 
 
 def load_result_layers(gpkg: Path, catalogue: Catalogue, scenario: str = "existing",
-                       project: Optional[QgsProject] = None) -> LoadedLayers:
+                       project: Optional[QgsProject] = None,
+                       language: Optional[str] = None) -> LoadedLayers:
     """Origins by basic types reached, a gap layer per type, service areas, the table."""
     project = project or QgsProject.instance()
     gpkg = Path(gpkg)
@@ -194,11 +199,11 @@ def load_result_layers(gpkg: Path, catalogue: Catalogue, scenario: str = "existi
     _add_result(project, group, origins, schema.ORIGIN_RESULTS, loaded)
     if schema.GAPS in present:
         loaded.gaps = _add_per_type(project, group, gpkg, catalogue, where, schema.GAPS,
-                                    tr("Gaps per facility type"), tr("Gap: {0}"))
+                                    tr("Gaps per facility type"), tr("Gap: {0}"), language)
     if schema.SERVICE_AREAS in present and settings.LOAD_SERVICE_AREAS.value():
         loaded.service_areas = _add_per_type(
             project, group, gpkg, catalogue, where, schema.SERVICE_AREAS,
-            tr("Service areas per facility type"), tr("Service area: {0}"))
+            tr("Service areas per facility type"), tr("Service area: {0}"), language)
     if schema.SUBDISTRICT_RESULTS in present:
         table = open_layer(gpkg, schema.SUBDISTRICT_RESULTS, tr("Sub-district coverage table"),
                            where)
@@ -218,14 +223,15 @@ def _add_result(project: QgsProject, group: QgsLayerTreeGroup, layer: QgsVectorL
 
 def _add_per_type(project: QgsProject, group: QgsLayerTreeGroup, gpkg: Path,
                   catalogue: Catalogue, where: str, table: str, group_title: str,
-                  layer_title: str) -> Dict[str, QgsVectorLayer]:
+                  layer_title: str,
+                  language: Optional[str] = None) -> Dict[str, QgsVectorLayer]:
     """One hidden layer per type (gaps, service areas), to switch on while discussing it."""
     counts = dict(table_rows(gpkg, f"SELECT facility_type, COUNT(*) FROM {table} "
                                    f"WHERE {where} GROUP BY 1"))
     sub_group = group.addGroup(group_title)
     sub_group.setCustomProperty(ROLE, table)
     sub_group.setExpanded(False)
-    language = ui_language()
+    language = language or ui_language()
     added = {}
     for facility_id in sorted(counts, key=lambda i: (_task_of(catalogue, i), i)):
         name = catalogue.types[facility_id].name(language) \

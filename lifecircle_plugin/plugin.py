@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from . import log as lc_log
 from .core.paths import resource
 from .dependencies import install_command, missing_dependencies
-from .i18n import tr
+from .i18n import install_translator, tr
 
 logger = logging.getLogger(__name__)
 MENU = "&Life Circle 生活圈"
@@ -33,11 +32,7 @@ class LifeCirclePlugin:
 
     def _install_translator(self) -> None:
         locale = str(QgsSettings().value("locale/userLocale", "zh_CN") or "zh_CN")[:5]
-        qm = Path(resource("i18n", f"lifecircle_{locale}.qm")) if locale else None
-        if qm is not None and qm.exists():
-            self.translator = QTranslator()
-            if self.translator.load(str(qm)):
-                QCoreApplication.installTranslator(self.translator)
+        self.translator = install_translator(locale)
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS's name)
         """Register the provider; QGIS calls this also when running headless (qgis_process)."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence
 
 from .data import DISTRICT_WIDE, OSM_ATTRIBUTION, ReportData, unverified_thresholds
+from .sources import describe_source
 
 log = logging.getLogger(__name__)
 
@@ -240,14 +241,16 @@ def licence_of(source: dict) -> str:
 
 
 def _sources_section(data: ReportData) -> str:
-    rows = [(esc(s.get("source")), esc(Path(str(s.get("path") or "")).name), esc(s.get("kind")),
+    rows = [(esc(s.get("source")), esc(Path(str(s.get("path") or "")).name),
+             esc(describe_source(s)), esc(s.get("kind")),
              esc(s.get("crs")), num(s.get("features")), esc(s.get("attribution")),
              esc(licence_of(s))) for s in data.sources]
-    headers = [bi("来源", "Source"), bi("文件", "File"), bi("类型", "Kind"),
+    headers = [bi("来源", "Source"), bi("文件", "File"), bi("说明", "Description"),
+               bi("类型", "Kind"),
                bi("坐标系", "CRS"), bi("要素数", "Features"), bi("署名", "Attribution"),
                bi("许可", "Licence")]
     return (f"<h2>{bi('数据来源与许可', 'Data sources and licences')}</h2>"
-            + table(headers, rows, numeric=(4,)) + f"<p>{esc(OSM_ATTRIBUTION)}</p>")
+            + table(headers, rows, numeric=(5,)) + f"<p>{esc(OSM_ATTRIBUTION)}</p>")
 
 
 def _method_section(data: ReportData) -> str:

@@ -24,22 +24,27 @@ from qgis.core import (
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLegendStyle,
+    QgsMapLayerLegendUtils,
     QgsPrintLayout,
     QgsProject,
     QgsScaleBarSettings,
+    QgsSingleSymbolRenderer,
     QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from .data import OSM_ATTRIBUTION, ReportData
-from .styles import FONT_FAMILY, MapLayers, text_format
+from .sources import source_lines
+from .styles import FONT_FAMILY, LEGEND_TITLE, MapLayers, text_format
 
 log = logging.getLogger(__name__)
 
 PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape, mm
 MAP_X, MAP_Y, MAP_W, MAP_H = 10.0, 26.0, 200.0, 174.0
 PANEL_X, PANEL_W = 216.0, 71.0
+SCALE_Y, SCALE_SEGMENTS, SCALE_MIN_MM, SCALE_MAX_MM = 124.0, 2, 20.0, 50.0
+NOTES_Y = 136.0
 CGCS2000_NOTE = ("坐标系：CGCS2000 / 3度带高斯-克吕格投影 中央经线{cm}°E ({authid})\n"
                  "CRS: CGCS2000 / 3-degree Gauss-Kruger CM {cm}E ({authid})")
 
@@ -105,10 +110,12 @@ def method_note(data: ReportData) -> str:
 
 
 def sources_note(data: ReportData, date: str) -> str:
-    names = sorted({str(s.get("source") or Path(str(s.get("path") or "")).name)
-                    for s in data.sources if s.get("source") or s.get("path")})
-    listed = ", ".join(names) if names else "—"
-    return (f"数据来源 Data sources:\n{listed}\n制图日期 Map date: {date}\n{OSM_ATTRIBUTION}")
+    """Where the data came from and under which licence, one source a line."""
+    lines = source_lines(data.sources) or ["—"]
+    if not any(OSM_ATTRIBUTION in line for line in lines):
+        lines.append(OSM_ATTRIBUTION)
+    listed = "\n".join(f"· {line}" for line in lines)
+    return f"数据来源 Data sources:\n{listed}\n制图日期 Map date: {date}"
 
 
 def _add_map(layout: QgsPrintLayout, layers: MapLayers) -> QgsLayoutItemMap:
@@ -130,14 +137,6 @@ def _add_map(layout: QgsPrintLayout, layers: MapLayers) -> QgsLayoutItemMap:
 
 def _add_panel(layout: QgsPrintLayout, item: QgsLayoutItemMap, layers: MapLayers,
                data: ReportData, date: str) -> None:
-    arrow = QgsLayoutItemPicture(layout)
-    arrow.setPicturePath(_north_arrow())
-    arrow.attemptResize(_size(10, 14))
-    arrow.attemptMove(_mm(MAP_X + MAP_W - 13, MAP_Y + 3))
-    arrow.setBackgroundEnabled(True)
-    arrow.setBackgroundColor(QColor(255, 255, 255, 200))
-    arrow.setLinkedMap(item)
-    layout.addLayoutItem(arrow)
     _label(layout, "图例 Legend", PANEL_X, MAP_Y, 40, 7, 11, bold=True)
     legend = QgsLayoutItemLegend(layout)
     legend.setTitle("")
@@ -147,7 +146,7 @@ def _add_panel(layout: QgsPrintLayout, item: QgsLayoutItemMap, layers: MapLayers
     root = legend.model().rootGroup()
     root.removeAllChildren()
     for layer in layers.ordered():
-        root.addLayer(layer)
+        _legend_title(legend, root.addLayer(layer), layer)
     legend.setSymbolWidth(5)
     legend.setSymbolHeight(3.5)
     if hasattr(legend, "setMaximumSymbolSize"):
@@ -162,18 +161,62 @@ def _add_panel(layout: QgsPrintLayout, item: QgsLayoutItemMap, layers: MapLayers
     scale.setLinkedMap(item)
     scale.setUnits(QgsUnitTypes.DistanceKilometers)
     scale.setUnitLabel("km")
-    scale.setNumberOfSegments(2)
+    scale.setNumberOfSegments(SCALE_SEGMENTS)
     scale.setNumberOfSegmentsLeft(0)
-    scale.setUnitsPerSegment(0.5)
-    scale.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
-    scale.setMinimumBarWidth(30)
-    scale.setMaximumBarWidth(55)
+    scale.setMinimumBarWidth(SCALE_MIN_MM)
+    scale.setMaximumBarWidth(SCALE_MAX_MM)
     scale.setTextFormat(text_format(8))
-    scale.attemptMove(_mm(PANEL_X, 136))
+    scale.attemptMove(_mm(PANEL_X, SCALE_Y))
     layout.addLayoutItem(scale)
+    _round_scale_steps(scale, item)
+    # each atlas page has its own scale: choose the round step again when the map moves
+    item.extentChanged.connect(lambda: _round_scale_steps(scale, item))
+    _add_north_arrow(layout, item)
     notes = "\n\n".join((crs_note(layers.subdistricts.crs()), method_note(data),
                           sources_note(data, date)))
-    _label(layout, notes, PANEL_X, 148, PANEL_W, MAP_Y + MAP_H - 148, 6.5)
+    _label(layout, notes, PANEL_X, NOTES_Y, PANEL_W, MAP_Y + MAP_H - NOTES_Y, 6.5)
+
+
+def _legend_title(legend: QgsLayoutItemLegend, node, layer) -> None:
+    """The legend's two-line "中文|English" title of a layer (the layer keeps a clean name).
+
+    A layer drawn with one symbol shows its title as that symbol's label, so the label of
+    its only legend entry is set too.
+    """
+    title = layer.customProperty(LEGEND_TITLE) or layer.name()
+    node.setCustomProperty("legend/title-label", title)
+    if isinstance(layer.renderer(), QgsSingleSymbolRenderer):
+        QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, title)
+        legend.model().refreshLayerLegend(node)
+
+
+def nice_step_km(scale: float, max_bar_mm: float = SCALE_MAX_MM,
+                 segments: int = SCALE_SEGMENTS) -> float:
+    """The largest 1-2-5 step (km) whose `segments` segments fit in `max_bar_mm` at 1:scale.
+
+    QGIS's own fit-to-width steps are any first digit (0.7 km, 0.3 km), awkward to read off
+    a printed map; 0.25 / 0.5 / 1 / 2 km are what a planner measures with.
+    """
+    mm_per_km = 1e6 / max(scale, 1.0)
+    steps = [m * 10.0 ** e for e in range(-2, 3) for m in (1.0, 2.0, 2.5, 5.0)]
+    fitting = [step for step in steps if step * segments * mm_per_km <= max_bar_mm]
+    return max(fitting) if fitting else steps[0]
+
+
+def _round_scale_steps(scale: QgsLayoutItemScaleBar, item: QgsLayoutItemMap) -> None:
+    scale.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFixed)
+    scale.setUnitsPerSegment(nice_step_km(item.scale()))
+    scale.update()
+
+
+def _add_north_arrow(layout: QgsPrintLayout, item: QgsLayoutItemMap) -> None:
+    """North arrow in the side panel beside the scale bar: never over a label or a site."""
+    arrow = QgsLayoutItemPicture(layout)
+    arrow.setPicturePath(_north_arrow())
+    arrow.attemptResize(_size(8, 12))
+    arrow.attemptMove(_mm(PANEL_X + PANEL_W - 9, SCALE_Y - 3))
+    arrow.setLinkedMap(item)
+    layout.addLayoutItem(arrow)
 
 
 def _north_arrow() -> str:
@@ -206,7 +249,8 @@ def district_layout(project: QgsProject, layers: MapLayers, data: ReportData,
     date = date or _dt.date.today().isoformat()
     layout = _new_layout(project, f"{district} 生活圈总图 District map")
     _title(layout, f"{district} 15分钟社区生活圈 · 基本保障类设施步行可达",
-           "15-minute community life circle: basic facility types reached on foot")
+           ("" if not district.isascii() else f"{district}: ")
+           + "15-minute community life circle: basic facility types reached on foot")
     item = _add_map(layout, layers)
     _add_panel(layout, item, layers, data, date)
     return layout
@@ -214,13 +258,19 @@ def district_layout(project: QgsProject, layers: MapLayers, data: ReportData,
 
 def subdistrict_atlas(project: QgsProject, layers: MapLayers, data: ReportData,
                       names: Optional[Sequence[str]] = None,
-                      date: Optional[str] = None) -> QgsPrintLayout:
-    """An atlas layout: one page per requested sub-district (all when `names` is None)."""
+                      date: Optional[str] = None, district: str = "") -> QgsPrintLayout:
+    """An atlas layout: one page per requested sub-district (all when `names` is None).
+
+    `district` (e.g. "长宁区", "Helsinki") is put before the page's sub-district name, so a
+    page read alone says where it is.
+    """
     date = date or _dt.date.today().isoformat()
     layout = _new_layout(project, "街镇生活圈图 Sub-district maps")
-    _title(layout, "[% \"name\" %] 15分钟社区生活圈 · 基本保障类设施步行可达",
-           "[% coalesce(\"name_en\", \"name\") %]: basic facility types reached within a "
-           "15-minute walk")
+    zh_prefix = f"{district} " if district else ""
+    en_prefix = f"{district}, " if district.isascii() and district else ""
+    _title(layout, f"{zh_prefix}[% \"name\" %] 15分钟社区生活圈 · 基本保障类设施步行可达",
+           f"{en_prefix}[% coalesce(\"name_en\", \"name\") %]: basic facility types reached "
+           "within a 15-minute walk")
     item = _add_map(layout, layers)
     item.setAtlasDriven(True)
     item.setAtlasScalingMode(QgsLayoutItemMap.Auto)

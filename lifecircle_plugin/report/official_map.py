@@ -72,11 +72,13 @@ def export_official_maps(gpkg: Path, pdf: Path, names: Optional[Sequence[str]] =
                          project: Optional[QgsProject] = None,
                          data: Optional[ReportData] = None, district: bool = False,
                          progress: Progress = NO_PROGRESS,
-                         district_name: str = "长宁区") -> OfficialMaps:
+                         district_name: str = "长宁区",
+                         atlas_prefix: str = "") -> OfficialMaps:
     """Render the per-sub-district atlas to `pdf` (and PNGs into `png_dir` when given).
 
     `names` None means every sub-district; an unknown name is an InputError naming it.
     With `district`, a one-page map of the whole district is written beside the PDF.
+    `atlas_prefix` (e.g. "Helsinki") goes before the sub-district name in each page title.
     """
     gpkg, pdf = Path(gpkg), Path(pdf)
     data = data or load_report_data(gpkg)
@@ -90,7 +92,7 @@ def export_official_maps(gpkg: Path, pdf: Path, names: Optional[Sequence[str]] =
     cell = origin_spacing(gpkg, data.scenario) if data.origin_method == "grid" else None
     layers = load_map_layers(gpkg, project, data.scenario, basic_total(data), cell)
     progress.update(10, "layout")
-    atlas_layout = subdistrict_atlas(project, layers, data, names)
+    atlas_layout = subdistrict_atlas(project, layers, data, names, district=atlas_prefix)
     project.layoutManager().addLayout(atlas_layout)
     pdf.parent.mkdir(parents=True, exist_ok=True)
     export_pdf(atlas_layout, pdf, dpi)

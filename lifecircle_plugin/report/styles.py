@@ -37,6 +37,10 @@ log = logging.getLogger(__name__)
 
 FONT_FAMILY = "Noto Sans CJK SC"
 CLASS_COLOURS = ("#d7191c", "#fdae61", "#ffffbf", "#a6d96a", "#1a9641")
+# The legend prints a layer's Chinese and English names on two lines. The layer name (what
+# the layer tree shows) is "中文 English"; the legend's own title, a property of the layer
+# that the layout reads, is "中文|English" and the legend wraps at "|".
+LEGEND_TITLE = "lifecircle/legend_title"
 
 
 @dataclass
@@ -54,10 +58,11 @@ class MapLayers:
                                     self.origins) if layer is not None]
 
 
-def gpkg_layer(gpkg: Path, name: str, title: str) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"{gpkg}|layername={name}", title, "ogr")
+def gpkg_layer(gpkg: Path, name: str, title_zh: str, title_en: str) -> QgsVectorLayer:
+    layer = QgsVectorLayer(f"{gpkg}|layername={name}", f"{title_zh} {title_en}", "ogr")
     if not layer.isValid():
         raise ValueError(f"cannot load layer {name} from {gpkg}")
+    layer.setCustomProperty(LEGEND_TITLE, f"{title_zh}|{title_en}")
     return layer
 
 
@@ -153,22 +158,24 @@ def load_map_layers(gpkg: Path, project: QgsProject, scenario: str, basic_total:
                     cell_m: Optional[float]) -> MapLayers:
     """Load and style the official-map layers from `gpkg` and add them to `project`."""
     present = set(layer_names(gpkg))
-    subdistricts = gpkg_layer(gpkg, ps.SUBDISTRICTS, "街镇边界|Sub-district boundary")
+    subdistricts = gpkg_layer(gpkg, ps.SUBDISTRICTS, "街镇边界", "Sub-district boundary")
     style_subdistricts(subdistricts)
     origins = facilities = sites = None
     if ps.ORIGIN_RESULTS in present:
         origins = gpkg_layer(gpkg, ps.ORIGIN_RESULTS,
-                             "15分钟内可达的基本类设施数|Basic types within 15 min")
+                             "15分钟内可达的基本类设施数",
+                             "Basic types within 15 min")
         origins.setSubsetString(_scenario_filter(scenario))
         style_origins(origins, basic_total, cell_m)
     if ps.FACILITIES in present:
-        facilities = gpkg_layer(gpkg, ps.FACILITIES, "现状设施|Existing facilities")
+        facilities = gpkg_layer(gpkg, ps.FACILITIES, "现状设施", "Existing facilities")
         facilities.setSubsetString("(\"status\" IS NULL OR \"status\" = 'existing') AND "
                                    "\"subdistrict\" IS NOT NULL")
         style_facilities(facilities)
     if ps.SITE_SCORES in present:
         sites = gpkg_layer(gpkg, ps.SITE_SCORES,
-                           "推荐新址（覆盖最差的类型）|Best new sites (worst-covered types)")
+                           "推荐新址（覆盖最差的类型）",
+                           "Best new sites (worst-covered types)")
         style_sites(sites)
     layers = MapLayers(origins, subdistricts, facilities, sites)
     project.addMapLayers(layers.ordered(), False)

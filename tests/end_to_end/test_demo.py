@@ -8,37 +8,19 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from tests.end_to_end.demo_runner import run_demo
+
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "catalogue" / "facility_types.csv"
 pytestmark = pytest.mark.slow
-
-
-def run_demo(data: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
-    return subprocess.run(
-        [sys.executable, "-m", "lifecircle_plugin.demo", "--data", str(data), "--out",
-         str(out), "--dpi", "72", *extra],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
-
-
-@pytest.fixture(scope="session")
-def demo(changning_dir, tmp_path_factory):
-    out = tmp_path_factory.mktemp("demo") / "out"
-    out.mkdir()
-    (out / "stale.txt").write_text("left by an earlier run", encoding="utf-8")
-    completed = run_demo(changning_dir, out)
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    return out, completed.stdout
 
 
 def sql(path: Path, query: str, *args):
@@ -231,6 +213,11 @@ def test_helsinki_extract_runs_in_network_mode(helsinki_pbf, tmp_path):
     assert "walking network" in document and "straight-line" not in document
     pages = sql(gpkg, "SELECT count(*) FROM subdistricts")[0][0]
     assert pdf_pages(out / "official_map.pdf") == pages
+    title = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out / "official_map.pdf"),
+                            "-"], capture_output=True, text=True, check=True).stdout
+    heading = " ".join(title.split("\n")[:2])
+    assert "Helsinki" in heading and "study area" in heading
+    assert not heading.startswith("study area")
 
 
 def test_missing_data_is_a_readable_error_and_writes_nothing(tmp_path):

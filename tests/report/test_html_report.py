@@ -95,6 +95,8 @@ def test_sources_with_attribution_and_licence(report):
     document, _ = report
     assert "© OpenStreetMap contributors (ODbL)" in document
     assert "ODbL 1.0" in document and "osm_pois.geojson" in document
+    # the fixture's sub-districts file is the shared data's: described, with its licence
+    assert "public research repository" in document and "no licence stated" in document
 
 
 def test_csv_tables_have_bom_and_every_row(report, results_project, tmp_path):

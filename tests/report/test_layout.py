@@ -123,3 +123,48 @@ def test_unknown_subdistrict_is_an_input_error(qgis_app, results_project, tmp_pa
     with pytest.raises(InputError, match="不存在街道"):
         export_official_maps(results_project, tmp_path / "x.pdf", names=["不存在街道"])
     assert not (tmp_path / "x.pdf").exists()
+
+
+def _items(layout, kind):
+    return [i for i in layout.items() if isinstance(i, kind)]
+
+
+def test_scale_bar_steps_are_round_and_north_arrow_is_off_the_map(exported):
+    from qgis.core import QgsLayoutItemPicture, QgsLayoutItemScaleBar
+
+    from lifecircle_plugin.report.layout import map_item
+
+    maps, _, _ = exported
+    layout = maps.layouts[0]
+    item = map_item(layout)
+    bar = _items(layout, QgsLayoutItemScaleBar)[0]
+    arrow = _items(layout, QgsLayoutItemPicture)[0]
+    assert not arrow.sceneBoundingRect().intersects(item.sceneBoundingRect())
+    round_steps = [m * 10.0 ** e for e in range(-2, 3) for m in (1, 2, 2.5, 5)]
+    atlas = layout.atlas()
+    assert atlas.beginRender()
+    try:
+        for index in range(atlas.count()):
+            atlas.seekTo(index)
+            step = bar.unitsPerSegment()
+            assert any(abs(step - s) < 1e-9 for s in round_steps), step
+            mm_per_km = 1e6 / item.scale()
+            width = step * bar.numberOfSegments() * mm_per_km
+            assert 10 <= width <= bar.maximumBarWidth() + 1e-6, (step, width)
+            bigger = min(s for s in round_steps if s > step + 1e-9)
+            assert bigger * bar.numberOfSegments() * mm_per_km > bar.maximumBarWidth()
+    finally:
+        atlas.endRender()
+
+
+def test_layer_names_are_clean_and_the_legend_has_two_lines(exported):
+    from qgis.core import QgsLayoutItemLegend
+
+    maps, project, _ = exported
+    for layer in project.mapLayers().values():
+        assert "|" not in layer.name(), layer.name()
+    legend = _items(maps.layouts[0], QgsLayoutItemLegend)[0]
+    titles = [node.customProperty("legend/title-label")
+              for node in legend.model().rootGroup().findLayers()]
+    assert "街镇边界|Sub-district boundary" in titles
+    assert all(len(title.split("|")) == 2 for title in titles)

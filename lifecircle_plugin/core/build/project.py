@@ -35,6 +35,9 @@ from .residents import place_residents
 from .writer import write_project
 
 log = logging.getLogger(__name__)
+# the one area of a project without sub-districts (e.g. an OSM extract of Helsinki): it
+# names the atlas page and the report rows, read by Chinese and English readers alike
+STUDY_AREA_NAME = "研究区 study area"
 WGS84 = "EPSG:4326"
 
 
@@ -203,7 +206,7 @@ def _study_area(config, geometry, report) -> og.Area:
         population, how = None, ("unknown: origins weighted by area (grid) or one each "
                                   "(points), so shares are not shares of people")
     report.population_source = how
-    return og.Area("study area", polygonal(geometry), population)
+    return og.Area(STUDY_AREA_NAME, polygonal(geometry), population)
 
 
 def _network(config, cache, crs, progress) -> Optional[net.Network]:
