@@ -209,6 +209,16 @@ def _subdistrict_areas(spec: SourceSpec, layer, crs) -> List[og.Area]:
     return areas
 
 
+def _warn_unmatched_sources(config, records, facilities, report) -> None:
+    """A source whose POIs all stayed unclassified adds nothing: say so, by file."""
+    read = Counter(r.source for r in records)
+    matched = Counter(f.record.source for f in facilities)
+    for spec in config.pois:
+        if read.get(spec.label) and not matched.get(spec.label):
+            _warn(report, f"none of the {read[spec.label]} POIs read from {spec.path} "
+                          f"matched a facility type: it adds no facilities")
+
+
 def _population_field(spec: SourceSpec, layer) -> Optional[str]:
     return pick_field(layer.fields, spec.population_field, POPULATION_FIELDS, layer.path,
                       layer.layer, "population")
@@ -263,6 +273,7 @@ def _classify(records, catalogue: Catalogue, config, crs, report):
             unclassified.append((record, Point(x, y)))
             continue
         facilities.append(Facility(record, type_id, rule, float(x), float(y), area, footprint))
+    _warn_unmatched_sources(config, records, facilities, report)
     kept = merge_duplicates(facilities, config.duplicate_distance_m)
     report.duplicates_merged = len(facilities) - len(kept)
     report.per_type = dict(Counter(f.facility_type for f in kept))
