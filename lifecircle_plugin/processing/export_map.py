@@ -125,7 +125,9 @@ class ExportMapAlgorithm(LifeCircleAlgorithm):
         return results
 
 
-PROJECT_LAYERS = (ps.METADATA, ps.SUBDISTRICTS, ps.FACILITIES, ps.ORIGINS)
+# what the maps and the report read before anything else: without them the file is not
+# a Life Circle project (a plain GeoPackage, another tool's file)
+PROJECT_LAYERS = (ps.SUBDISTRICTS, ps.FACILITIES)
 
 
 def check_inputs(gpkg: Path, pdf: Path, png: str, html: str) -> None:
