@@ -281,7 +281,7 @@
         <translation>Study area</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="46"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="47"/>
         <source>Sub-districts with population</source>
         <translation>Sub-districts with population</translation>
     </message>
@@ -331,12 +331,12 @@
         <translation>OSM file</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="56"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="57"/>
         <source>Walking network (lines)</source>
         <translation>Walking network (lines)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="57"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="58"/>
         <source>Residents (polygons or points)</source>
         <translation>Residents (polygons or points)</translation>
     </message>
@@ -531,37 +531,37 @@
         <translation>Field survey</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="37"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="38"/>
         <source>Build life circle project</source>
         <translation>Build life circle project</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="40"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="41"/>
         <source>Reads sub-districts with population and POI files (WGS84, GCJ-02 or BD-09 coordinates), OSM data, an optional walking network and residents layer; classifies every POI into the catalogue&apos;s facility types and writes one project GeoPackage. A failed or cancelled build leaves no file behind.</source>
         <translation>Reads sub-districts with population and POI files (WGS84, GCJ-02 or BD-09 coordinates), OSM data, an optional walking network and residents layer; classifies every POI into the catalogue's facility types and writes one project GeoPackage. A failed or cancelled build leaves no file behind.</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="49"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="50"/>
         <source>POI files in WGS84 (or with their own CRS)</source>
         <translation>POI files in WGS84 (or with their own CRS)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="50"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="51"/>
         <source>POI tables in GCJ-02 (AMap, Tencent)</source>
         <translation>POI tables in GCJ-02 (AMap, Tencent)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="51"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="52"/>
         <source>POI tables in BD-09 (Baidu)</source>
         <translation>POI tables in BD-09 (Baidu)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="55"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="56"/>
         <source>OSM file (.osm / .pbf)</source>
         <translation>OSM file (.osm / .pbf)</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="58"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="59"/>
         <source>Project CRS (empty = chosen for the area)</source>
         <translation>Project CRS (empty = chosen for the area)</translation>
     </message>
@@ -571,12 +571,12 @@
         <translation>Project GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="62"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="66"/>
         <source>Facilities</source>
         <translation>Facilities</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="63"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="67"/>
         <source>Sub-districts</source>
         <translation>Sub-districts</translation>
     </message>
@@ -1328,7 +1328,7 @@
     <message>
         <location filename="../../lifecircle_plugin/processing/base.py" line="98"/>
         <source>Internal error in {0} ({1}). The details are in the log (Log Messages panel, tab &quot;Life Circle&quot;).</source>
-        <translation>Internal error in {0} ({1}). The details are in the log (Log Messages panel, tab "Life Circle").</translation>
+        <translation>Internal error in {0} ({1}). The details are in the log (Log Messages panel, tab &quot;Life Circle&quot;).</translation>
     </message>
     <message>
         <location filename="../../lifecircle_plugin/processing/base.py" line="119"/>
@@ -1359,6 +1359,11 @@
         <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="83"/>
         <source>No survey package given: choose at least one survey package (.lcsurvey).</source>
         <translation>No survey package given: choose at least one survey package (.lcsurvey).</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="63"/>
+        <source>Population field of the sub-districts (empty = pop_census2010, population, 人口 …)</source>
+        <translation>Population field of the sub-districts (empty = pop_census2010, population, 人口 …)</translation>
     </message>
 </context>
 </TS>

@@ -296,7 +296,7 @@
         <translation>研究范围</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="46"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="47"/>
         <source>Sub-districts with population</source>
         <translation>带人口的街镇边界</translation>
     </message>
@@ -346,12 +346,12 @@
         <translation>OSM文件</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="56"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="57"/>
         <source>Walking network (lines)</source>
         <translation>步行路网（线）</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="57"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="58"/>
         <source>Residents (polygons or points)</source>
         <translation>居民（面或点）</translation>
     </message>
@@ -531,37 +531,37 @@
         <translation>现场核查</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="37"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="38"/>
         <source>Build life circle project</source>
         <translation>构建生活圈项目</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="40"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="41"/>
         <source>Reads sub-districts with population and POI files (WGS84, GCJ-02 or BD-09 coordinates), OSM data, an optional walking network and residents layer; classifies every POI into the catalogue&apos;s facility types and writes one project GeoPackage. A failed or cancelled build leaves no file behind.</source>
         <translation>读取带人口的街镇边界、POI文件（WGS84、GCJ-02或BD-09坐标）、OSM数据以及可选的步行路网和居民图层；将每个POI归入目录中的设施类型，并写出一个项目GeoPackage。构建失败或取消时不会留下文件。</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="49"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="50"/>
         <source>POI files in WGS84 (or with their own CRS)</source>
         <translation>WGS84坐标的POI文件（或自带坐标系）</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="50"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="51"/>
         <source>POI tables in GCJ-02 (AMap, Tencent)</source>
         <translation>GCJ-02坐标的POI表（高德、腾讯）</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="51"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="52"/>
         <source>POI tables in BD-09 (Baidu)</source>
         <translation>BD-09坐标的POI表（百度）</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="55"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="56"/>
         <source>OSM file (.osm / .pbf)</source>
         <translation>OSM文件（.osm / .pbf）</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="58"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="59"/>
         <source>Project CRS (empty = chosen for the area)</source>
         <translation>项目坐标系（留空 = 按区域自动选择）</translation>
     </message>
@@ -571,12 +571,12 @@
         <translation>项目GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="62"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="66"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../lifecircle_plugin/processing/build_project.py" line="63"/>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="67"/>
         <source>Sub-districts</source>
         <translation>街镇</translation>
     </message>
@@ -1359,6 +1359,11 @@
         <location filename="../../lifecircle_plugin/processing/import_survey_algorithm.py" line="83"/>
         <source>No survey package given: choose at least one survey package (.lcsurvey).</source>
         <translation>未给出调查包：请至少选择一个调查包（.lcsurvey）。</translation>
+    </message>
+    <message>
+        <location filename="../../lifecircle_plugin/processing/build_project.py" line="63"/>
+        <source>Population field of the sub-districts (empty = pop_census2010, population, 人口 …)</source>
+        <translation>街镇人口字段（留空 = pop_census2010、population、人口 …）</translation>
     </message>
 </context>
 </TS>

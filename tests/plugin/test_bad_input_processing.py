@@ -157,3 +157,39 @@ def test_unexpected_error_is_one_line_and_logged(qgis_app, changning_dir, caplog
     assert "Internal error in lifecircle:test (ValueError)" in text and "log" in text
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "Traceback" in logged and "ValueError" in logged
+
+
+def test_buildproject_names_a_missing_population_field(processing, changning_dir, tmp_path):
+    """No pop_census2010: a warning names the file and the field expected; naming the
+    renamed field (POPULATION_FIELD) brings the census population back."""
+    import json
+
+    from qgis.core import QgsProcessingFeedback
+
+    class Warnings(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.lines.append(text)
+
+    data = json.loads((changning_dir / "subdistricts.geojson").read_text("utf-8"))
+    census = sum(f["properties"]["pop_census2010"] for f in data["features"])
+    for feature in data["features"]:
+        feature["properties"]["常住人口2010"] = feature["properties"].pop("pop_census2010")
+    sd = tmp_path / "renamed.geojson"
+    sd.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    parameters = {"SUBDISTRICTS": str(sd),
+                  "POIS_GCJ02": [str(changning_dir / "community_points_gcj02.csv")]}
+    feedback = Warnings()
+    processing.run("lifecircle:buildproject", {**parameters, "OUTPUT": str(
+        tmp_path / "a.gpkg")}, feedback=feedback)
+    assert any(str(sd) in line and "pop_census2010" in line and "POPULATION_FIELD" in line
+               for line in feedback.lines), feedback.lines
+    out = tmp_path / "b.gpkg"
+    processing.run("lifecircle:buildproject", {**parameters, "OUTPUT": str(out),
+                                               "POPULATION_FIELD": "常住人口2010"})
+    with sqlite3.connect(out) as db:
+        assert db.execute("SELECT SUM(population) FROM origins").fetchone()[0] \
+            == pytest.approx(census)

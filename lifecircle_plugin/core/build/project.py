@@ -169,7 +169,7 @@ def _areas(config, sub_layer, crs, report) -> List[og.Area]:
         if _population_field(config.subdistricts, sub_layer) is None:
             _warn(report, f"{sub_layer.path}: no population field (expected one of "
                           f"{', '.join(POPULATION_FIELDS)}), so population is unknown; name "
-                          f"the field with --population-field (plugin: population field)")
+                          f"the field with --population-field (processing: POPULATION_FIELD)")
         return _subdistrict_areas(config.subdistricts, sub_layer, crs)
     if config.study_area is None:
         return []
