@@ -111,8 +111,13 @@ def nfc(text):
     return unicodedata.normalize("NFC", text) if isinstance(text, str) else text
 
 
-def _read_only_uri(path: Path) -> str:
-    return path.resolve().as_uri() + "?mode=ro"
+def read_only_uri(path: Path) -> str:
+    """SQLite URI that reads the inspector's file and never writes beside it: without a
+    write-ahead log next to it the file is complete on its own and is opened immutable
+    (no -wal/-shm files appear, a write-protected stick works); with one, SQLite must
+    read the log too, so it is opened read-only but not immutable."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return uri if Path(f"{path}-wal").exists() else uri + "&immutable=1"
 
 
 def inspect_package(path: Union[str, Path]) -> Dict[str, str]:
@@ -128,17 +133,19 @@ def inspect_package(path: Union[str, Path]) -> Dict[str, str]:
     with open(path, "rb") as handle:
         header = handle.read(len(SQLITE_MAGIC))
     if not header:
-        raise NotAPackage("the file is empty, not a survey package", file=path)
+        raise NotAPackage("the file is empty (0 bytes), not a survey package", file=path)
     if header != SQLITE_MAGIC:
         raise NotAPackage("not a survey package (not an SQLite file)", file=path)
     try:
-        connection = sqlite3.connect(_read_only_uri(path), uri=True)
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise CorruptPackage(f"cannot open the package: {exc}", file=path) from None
+        raise CorruptPackage(f"the survey package is damaged or incomplete ({exc}); ask the "
+                             "inspector for the file again", file=path) from None
     try:
         return _check_content(connection, path)
     except sqlite3.DatabaseError as exc:
-        raise CorruptPackage(f"the package is damaged ({exc})", file=path) from None
+        raise CorruptPackage(f"the survey package is damaged or incomplete ({exc}); ask the "
+                             "inspector for the file again", file=path) from None
     finally:
         connection.close()
 
