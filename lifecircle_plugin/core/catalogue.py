@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import math
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -267,7 +268,11 @@ def apply_overrides(catalogue: Catalogue, path: Union[str, Path, dict]) -> Catal
                              file=source, field=key)
     types = dict(catalogue.types)
     for section, attr in (("thresholds", "threshold_m"), ("targets", "target_share")):
-        for fid, value in (data.get(section) or {}).items():
+        entries = data.get(section) or {}
+        if not isinstance(entries, dict):
+            raise InputError(f"'{section}' must be an object of facility id: number, not "
+                             f"{type(entries).__name__}", file=source, field=section)
+        for fid, value in entries.items():
             where = f"{section}.{fid}"
             if fid not in types:
                 raise InputError(f"unknown facility id '{fid}'", file=source, field=where)
@@ -284,6 +289,12 @@ def apply_overrides(catalogue: Catalogue, path: Union[str, Path, dict]) -> Catal
                 "max_snap_distance_m"):
         if key in data:
             scalars[key] = _checked_number(data[key], source, key)
+    if scalars.get("composite_target_share", 0) > 1:
+        raise InputError("composite_target_share must be a share between 0 and 1",
+                         file=source, field="composite_target_share")
+    if scalars.get("detour_factor", 1) < 1:
+        raise InputError("detour_factor must be at least 1.0", file=source,
+                         field="detour_factor")
     profiles = dict(catalogue.walking_profiles)
     if "walking_speed_m_per_min" in scalars:
         profiles["adult"] = scalars["walking_speed_m_per_min"]
@@ -292,8 +303,9 @@ def apply_overrides(catalogue: Catalogue, path: Union[str, Path, dict]) -> Catal
 
 
 def _checked_number(value, source: str, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InputError(f"'{value}' is not a number", file=source, field=where)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or not math.isfinite(value):
+        raise InputError(f"'{value}' is not a finite number", file=source, field=where)
     if value <= 0:
         raise InputError(f"{value} must be positive", file=source, field=where)
     return float(value)

@@ -126,8 +126,13 @@ def read_layer(
     """Read a whole layer: attributes as Python values, geometry as shapely.
 
     `bbox` (minx, miny, maxx, maxy in the layer CRS) keeps only features whose envelope
-    meets it, through the layer's spatial index.
+    meets it, through the layer's spatial index. A damaged file is an InputError.
     """
+    with _damaged_as_input_error(path, name):
+        return _read_layer(path, name, where, columns, bbox)
+
+
+def _read_layer(path, name, where, columns, bbox) -> LayerData:
     dataset = open_dataset(path)
     layer = dataset.GetLayerByName(name) if name else dataset.GetLayer(0)
     if layer is None:
@@ -236,7 +241,28 @@ def read_columns(
     columns: Sequence[str],
     geometry: bool = True,
 ) -> ColumnData:
-    """Read `columns` (and the geometry) of one layer into arrays; missing field -> InputError."""
+    """Read `columns` (and the geometry) of one layer into arrays; missing field -> InputError.
+
+    GDAL reports damaged pages as a bare RuntimeError half-way through the read; the
+    planner gets an InputError naming the file and layer instead.
+    """
+    with _damaged_as_input_error(path, name):
+        return _read_columns(path, name, columns, geometry)
+
+
+@contextlib.contextmanager
+def _damaged_as_input_error(path: PathLike, layer: Optional[str]) -> Iterator[None]:
+    from shapely.errors import GEOSException
+
+    try:
+        yield
+    except (RuntimeError, GEOSException) as exc:
+        reason = str(exc).strip() or type(exc).__name__
+        raise InputError(f"cannot read the layer, the file seems damaged ({reason})",
+                         file=path, layer=layer) from None
+
+
+def _read_columns(path, name, columns, geometry) -> ColumnData:
     import numpy as np
     import shapely
 
@@ -388,3 +414,28 @@ def polygonize_mask(mask: Any, xmin: float, ymax: float, cell: float) -> List[Ba
     gdal.Polygonize(band, band, layer, 0)
     return [shapely_wkb.loads(bytes(feature.GetGeometryRef().ExportToIsoWkb()))
             for feature in layer]
+
+
+def is_project(path: PathLike) -> bool:
+    """True when `path` is a SQLite file holding the project's lc_metadata table.
+
+    Read with sqlite3 (not GDAL) so any file can be asked without GDAL errors: the build
+    only replaces a file that this question answers yes for.
+    """
+    import sqlite3
+
+    from .project_schema import METADATA
+
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return False
+        db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            found = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                               (METADATA,)).fetchone()
+        finally:
+            db.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return found is not None

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
 )
 
 from ..core import project_schema as schema
@@ -59,6 +60,9 @@ class BuildProjectAlgorithm(LifeCircleAlgorithm):
             "CRS", tr("Project CRS (empty = chosen for the area)"), optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT", tr("Project GeoPackage"), "GeoPackage (*.gpkg)"))
+        self.addParameter(QgsProcessingParameterString(
+            "POPULATION_FIELD", tr("Population field of the sub-districts (empty = "
+                                   "pop_census2010, population, 人口 …)"), optional=True))
         self.addOutput(QgsProcessingOutputNumber("FACILITIES", tr("Facilities")))
         self.addOutput(QgsProcessingOutputNumber("SUBDISTRICT_COUNT", tr("Sub-districts")))
         self.addOutput(QgsProcessingOutputNumber("ORIGINS", tr("Resident origins")))
@@ -81,7 +85,12 @@ class BuildProjectAlgorithm(LifeCircleAlgorithm):
         crs = self.parameterAsCrs(parameters, "CRS", context)
         if crs.isValid():
             config.crs = crs.authid()
-        build_project(config, feedback_progress(feedback))
+        population_field = self.parameterAsString(parameters, "POPULATION_FIELD", context)
+        if population_field.strip() and config.subdistricts is not None:
+            config.subdistricts.population_field = population_field.strip()
+        report = build_project(config, feedback_progress(feedback))
+        for warning in report.warnings:
+            feedback.pushWarning(warning)
         dataset = open_dataset(output)
         counts = {layer: dataset.GetLayerByName(layer).GetFeatureCount()
                   for layer in (schema.FACILITIES, schema.SUBDISTRICTS, schema.ORIGINS)}

@@ -13,7 +13,6 @@ from typing import Any, Dict, List, Optional
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -25,7 +24,9 @@ from qgis.core import (
     QgsProject,
 )
 
-from ..core.errors import Cancelled, InputError
+from ..core import project_schema as ps
+from ..core.errors import InputError
+from ..core.gpkg import layer_names
 from ..i18n import tr
 from .base import LifeCircleAlgorithm, feedback_progress
 
@@ -86,20 +87,9 @@ class ExportMapAlgorithm(LifeCircleAlgorithm):
             createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("PDF pages")))
 
-    # The base class names its hook `run`, which hides QgsProcessingAlgorithm.run that
-    # processing.run() calls with five arguments; restore it and do the work in `export`.
-    def run(self, *args):
-        return super(LifeCircleAlgorithm, self).run(*args)
-
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,  # noqa: N802
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
-        try:
-            return self.export(parameters, context, feedback)
-        except InputError as exc:
-            raise QgsProcessingException(exc.describe()) from None
-        except Cancelled:
-            raise QgsProcessingException(tr("Cancelled by the user; nothing was saved.")) \
-                from None
+    def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        return self.export(parameters, context, feedback)
 
     def export(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                feedback: QgsProcessingFeedback) -> Dict[str, Any]:
@@ -114,6 +104,7 @@ class ExportMapAlgorithm(LifeCircleAlgorithm):
         html = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         dpi = self.parameterAsInt(parameters, self.DPI, context)
         district = self.parameterAsBool(parameters, self.DISTRICT, context)
+        check_inputs(gpkg, pdf, png, html)
         progress = feedback_progress(feedback)
         data = load_report_data(gpkg)
         png_dir = Path(png) if png else (Path(html).parent / "maps" if html else None)
@@ -132,6 +123,29 @@ class ExportMapAlgorithm(LifeCircleAlgorithm):
         project.clear()
         progress.update(100, tr("Official map written"))
         return results
+
+
+# what the maps and the report read before anything else: without them the file is not
+# a Life Circle project (a plain GeoPackage, another tool's file)
+PROJECT_LAYERS = (ps.SUBDISTRICTS, ps.FACILITIES)
+
+
+def check_inputs(gpkg: Path, pdf: Path, png: str, html: str) -> None:
+    """Before any map is drawn: the project is a Life Circle project and every output
+    is a file (or, for PNGs, a folder) that can be written."""
+    if not gpkg.is_file():
+        raise InputError(tr("project file not found"), file=gpkg)
+    present = set(layer_names(gpkg))
+    for layer in PROJECT_LAYERS:
+        if layer not in present:
+            raise InputError(tr("not a Life Circle project: the layer is missing; build the "
+                                "project first (lifecircle:buildproject)"), file=gpkg,
+                             layer=layer)
+    for output in (pdf, Path(html) if html else None):
+        if output is not None and output.is_dir():
+            raise InputError(tr("the output is a folder; give a file name"), file=output)
+    if png and Path(png).is_file():
+        raise InputError(tr("the PNG output must be a folder, not a file"), file=png)
 
 
 def _relative(path: Path, base: Path) -> str:

@@ -76,9 +76,12 @@ class ImportSurveyAlgorithm(SyncAlgorithm):
         return self._outputs(result, feedback)
 
     def _packages(self, parameters, context):
-        packages = self.parameterAsFileList(parameters, self.PACKAGES, context)
+        # an empty list comes back from QGIS as [""], which Path() would read as "."
+        packages = [p for p in self.parameterAsFileList(parameters, self.PACKAGES, context)
+                    if str(p).strip()]
         if not packages:
-            raise QgsProcessingException(tr("Choose at least one survey package."))
+            raise QgsProcessingException(tr("No survey package given: choose at least one "
+                                            "survey package (.lcsurvey)."))
         return packages
 
     def _outputs(self, result, feedback) -> dict:

@@ -180,13 +180,16 @@ def test_bad_population_names_file_row_and_field_and_keeps_old_project(tmp_path)
     subdistricts = _geojson(tmp_path / "bad.geojson", [
         ({"name_zh": "甲", "pop_census2010": 5}, _square(121.40, 31.20, 0.01)),
         ({"name_zh": "乙", "pop_census2010": "很多"}, _square(121.41, 31.20, 0.01))])
+    good = _geojson(tmp_path / "good.geojson", [
+        ({"name_zh": "甲", "pop_census2010": 5}, _square(121.40, 31.20, 0.01))])
     out = tmp_path / "p.gpkg"
-    out.write_bytes(b"the planner's previous project")
+    build_project(BuildConfig(out=out, subdistricts=SourceSpec(good)))
+    previous = out.read_bytes()  # the planner's previous project (only a project is replaced)
     with pytest.raises(InputError) as info:
         build_project(BuildConfig(out=out, subdistricts=SourceSpec(subdistricts)))
     assert info.value.file == str(subdistricts) and info.value.row == 2
     assert info.value.field == "pop_census2010"
-    assert out.read_bytes() == b"the planner's previous project"
+    assert out.read_bytes() == previous
 
 
 def test_cancel_leaves_no_project(tmp_path, changning_dir):

@@ -27,6 +27,7 @@ from ..sources.ogr_layer import pick_field, read_ogr_layer
 from ..sources.osm import osm_pois, read_osm
 from . import network as net
 from . import origins as og
+from .checks import check_config
 from .config import BuildConfig, SourceSpec
 from .crs import choose_crs
 from .provenance import source_row
@@ -39,18 +40,20 @@ log = logging.getLogger(__name__)
 # names the atlas page and the report rows, read by Chinese and English readers alike
 STUDY_AREA_NAME = "研究区 study area"
 WGS84 = "EPSG:4326"
+POPULATION_FIELDS = ("pop_census2010", "population", "pop", "人口", "常住人口")
 
 
 def build_project(config: BuildConfig, progress: Progress = NO_PROGRESS) -> BuildReport:
     """Read every input, classify, build the network, place residents, then write once."""
     started = time.monotonic()
+    check_config(config)
     catalogue = load_catalogue(config.catalogue_dir, config.catalogue_overrides)
     report = BuildReport(out=config.out, crs="")
     cache: Dict[Path, list] = {}
     progress.update(1, "reading sub-districts")
     sub_layer = _read_subdistricts(config)
     progress.update(5, "reading POI sources")
-    records, source_rows = _read_sources(config, cache, progress.sub(5, 35))
+    records, source_rows = _read_sources(config, cache, report, progress.sub(5, 35))
     crs = config.crs or choose_crs(_sample_lonlat(sub_layer, records))
     report.crs = crs
     areas = _areas(config, sub_layer, crs, report)
@@ -76,7 +79,16 @@ def _read_subdistricts(config: BuildConfig):
     spec = config.subdistricts
     if spec is None:
         return None
-    return read_ogr_layer(spec.path, spec.layer, spec.crs, spec.encoding)
+    return _read_polygons(spec)
+
+
+def _read_polygons(spec: SourceSpec):
+    """A polygon layer that must hold features: an empty one is a mistake, not a hint to
+    fall back to a convex hull."""
+    layer = read_ogr_layer(spec.path, spec.layer, spec.crs, spec.encoding)
+    if not layer.features:
+        raise InputError("layer has no features", file=layer.path, layer=layer.layer)
+    return layer
 
 
 def _input_rows(config: BuildConfig, sub_layer, network) -> List[dict]:
@@ -118,7 +130,7 @@ def _locate(facilities, areas, catalogue, report) -> List[Optional[str]]:
     return names
 
 
-def _read_sources(config, cache, progress: Progress):
+def _read_sources(config, cache, report, progress: Progress):
     records, rows = [], []
     for number, spec in enumerate(config.pois):
         progress.update(100 * number / max(1, len(config.pois)), f"reading {spec.path.name}")
@@ -128,6 +140,9 @@ def _read_sources(config, cache, progress: Progress):
             found = osm_pois(features, spec.label)
         else:
             found = read_pois(spec.path, kind, spec.label, **spec.reader_options())
+        if not found:
+            _warn(report, f"no POIs read from {spec.path} (empty file, or no rows with "
+                          f"coordinates): it adds no facilities")
         records.extend(found)
         rows.append(source_row(spec, kind, len(found), "poi"))
     return records, rows
@@ -154,11 +169,15 @@ def _areas(config, sub_layer, crs, report) -> List[og.Area]:
     """Sub-districts, or the planner's study area(s); empty when neither was given."""
     if sub_layer is not None:
         report.study_area = "subdistricts"
+        if _population_field(config.subdistricts, sub_layer) is None:
+            _warn(report, f"{sub_layer.path}: no population field (expected one of "
+                          f"{', '.join(POPULATION_FIELDS)}), so population is unknown; name "
+                          f"the field with --population-field (processing: POPULATION_FIELD)")
         return _subdistrict_areas(config.subdistricts, sub_layer, crs)
     if config.study_area is None:
         return []
     spec = config.study_area
-    layer = read_ogr_layer(spec.path, spec.layer, spec.crs, spec.encoding)
+    layer = _read_polygons(spec)
     areas = _subdistrict_areas(spec, layer, crs)
     if any(a.population is not None for a in areas):
         report.population_source = "the study areas' own population field"
@@ -172,9 +191,7 @@ def _subdistrict_areas(spec: SourceSpec, layer, crs) -> List[og.Area]:
     name_f = pick_field(layer.fields, spec.name_field, ("name_zh", "name", "名称", "jiedao",
                                                          "街道", "街镇"), layer.path,
                         layer.layer, "name")
-    pop_f = pick_field(layer.fields, spec.population_field, ("pop_census2010", "population",
-                                                              "pop", "人口", "常住人口"),
-                       layer.path, layer.layer, "population")
+    pop_f = _population_field(spec, layer)
     areas = []
     for feature in layer.features:
         geometry = polygonal(reproject_geometry(feature.geometry, WGS84, crs))
@@ -193,6 +210,26 @@ def _subdistrict_areas(spec: SourceSpec, layer, crs) -> List[og.Area]:
         areas.append(og.Area(str(name or f"#{feature.row}"), geometry, population,
                              feature.attributes))
     return areas
+
+
+def _warn_unmatched_sources(config, records, facilities, report) -> None:
+    """A source whose POIs all stayed unclassified adds nothing: say so, by file."""
+    read = Counter(r.source for r in records)
+    matched = Counter(f.record.source for f in facilities)
+    for spec in config.pois:
+        if read.get(spec.label) and not matched.get(spec.label):
+            _warn(report, f"none of the {read[spec.label]} POIs read from {spec.path} "
+                          f"matched a facility type: it adds no facilities")
+
+
+def _population_field(spec: SourceSpec, layer) -> Optional[str]:
+    return pick_field(layer.fields, spec.population_field, POPULATION_FIELDS, layer.path,
+                      layer.layer, "population")
+
+
+def _warn(report: BuildReport, message: str) -> None:
+    log.warning("%s", message)
+    report.warnings.append(message)
 
 
 def _study_area(config, geometry, report) -> og.Area:
@@ -239,6 +276,7 @@ def _classify(records, catalogue: Catalogue, config, crs, report):
             unclassified.append((record, Point(x, y)))
             continue
         facilities.append(Facility(record, type_id, rule, float(x), float(y), area, footprint))
+    _warn_unmatched_sources(config, records, facilities, report)
     kept = merge_duplicates(facilities, config.duplicate_distance_m)
     report.duplicates_merged = len(facilities) - len(kept)
     report.per_type = dict(Counter(f.facility_type for f in kept))

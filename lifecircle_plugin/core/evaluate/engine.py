@@ -28,6 +28,7 @@ from .options import (
     SCENARIO_EXISTING,
     SCENARIO_STATUSES,
     EvaluationOptions,
+    check_options,
     straight_line_method,
 )
 from .search import NetworkSearch, straight_line_distances
@@ -200,6 +201,7 @@ def evaluate(data: ProjectData, options: Optional[EvaluationOptions] = None,
     if options.scenario not in SCENARIO_STATUSES:
         raise InputError(f"unknown scenario '{options.scenario}' "
                          f"(known: {sorted(SCENARIO_STATUSES)})", field="scenario")
+    check_options(options)
     timings: Dict[str, float] = {}
     clock = time.perf_counter()
     catalogue = resolve_catalogue(data, options)

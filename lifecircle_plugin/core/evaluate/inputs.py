@@ -95,6 +95,23 @@ def _points(path, layer, columns) -> Points:
     return Points(x, y, data.columns)
 
 
+def _edges(path, raw) -> Edges:
+    """Network edges as arrays; an empty node id, length or geometry names its row."""
+    for name in ("u", "v", "length_m"):
+        values = np.asarray(raw.columns[name], dtype=np.float64)
+        bad = np.flatnonzero(~np.isfinite(values))
+        if len(bad):
+            raise InputError("the field is empty", file=path, layer=ps.NETWORK_EDGES,
+                             row=int(bad[0]) + 1, field=name)
+    missing = np.flatnonzero(shapely.is_missing(raw.geometry))
+    if len(missing):
+        raise InputError("edge without geometry", file=path, layer=ps.NETWORK_EDGES,
+                         row=int(missing[0]) + 1, field="geometry")
+    return Edges(np.asarray(raw.columns["u"], dtype=np.int64),
+                 np.asarray(raw.columns["v"], dtype=np.int64),
+                 raw.columns["length_m"].astype(np.float64), raw.geometry)
+
+
 def load_project(path, need_network: bool = True) -> ProjectData:
     """Read the layers the engine needs; the network only when it will be used."""
     path = Path(path)
@@ -121,9 +138,7 @@ def load_project(path, need_network: bool = True) -> ProjectData:
             if not raw.projected:
                 raise InputError("the layer must be in a projected CRS in metres", file=path,
                                  layer=ps.NETWORK_EDGES)
-            edges = Edges(np.asarray(raw.columns["u"], dtype=np.int64),
-                          np.asarray(raw.columns["v"], dtype=np.int64),
-                          raw.columns["length_m"].astype(np.float64), raw.geometry)
+            edges = _edges(path, raw)
     if ps.FOOTPRINTS in names:
         fp = read_columns(path, ps.FOOTPRINTS, ["facility_type", "area_m2"])
         fp_type, fp_area, fp_geom = fp.columns["facility_type"], fp.columns["area_m2"], \

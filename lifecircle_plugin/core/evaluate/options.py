@@ -1,10 +1,12 @@
 """What an evaluation is asked to do: scenario, distance method, targets, outputs."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Dict, Optional, Sequence
 
 from ..catalogue import Catalogue
+from ..errors import InputError
 
 SCENARIO_EXISTING = "existing"
 SCENARIO_PLANNED = "planned"
@@ -55,3 +57,29 @@ class EvaluationOptions:
     compare_with_existing: bool = True
     two_step_fca: bool = True
     catalogue: Optional[Catalogue] = None
+
+
+def check_options(options: EvaluationOptions) -> None:
+    """Reject numbers a user typed that would silently poison every distance (NaN, inf,
+    a detour below 1, a share above 1) before any work starts."""
+    _check(options.detour_factor, "detour_factor", low=1.0)
+    _check(options.max_snap_distance_m, "max_snap_distance_m", positive=True)
+    _check(options.service_area_width_m, "service_area_width_m", positive=True)
+    _check(options.composite_target, "composite_target", positive=True, high=1.0)
+    for type_id, share in (options.targets or {}).items():
+        _check(share, f"targets.{type_id}", positive=True, high=1.0)
+
+
+def _check(value, name: str, low: Optional[float] = None, high: Optional[float] = None,
+           positive: bool = False) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or not math.isfinite(value):
+        raise InputError(f"'{value}' is not a finite number", field=name)
+    if positive and value <= 0:
+        raise InputError(f"{value:g} must be positive", field=name)
+    if low is not None and value < low:
+        raise InputError(f"{value:g} must be at least {low:g}", field=name)
+    if high is not None and value > high:
+        raise InputError(f"{value:g} must be at most {high:g}", field=name)

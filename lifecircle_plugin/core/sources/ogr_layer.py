@@ -104,8 +104,9 @@ def read_ogr_layer(
     source_crs = _crs_text(ogr_layer.GetSpatialRef()) or crs
     has_geometry = ogr_layer.GetGeomType() != ogr.wkbNone
     if has_geometry and not source_crs:
-        raise InputError("the layer has no coordinate reference system; state it "
-                         "(e.g. --crs EPSG:4326) if you know it", file=path, layer=name)
+        raise InputError("the layer has no coordinate reference system (e.g. a shapefile "
+                         "without .prj); state the CRS of this data with --source-crs "
+                         "(e.g. --source-crs EPSG:4326) if you know it", file=path, layer=name)
     definition = ogr_layer.GetLayerDefn()
     fields = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
     features = []

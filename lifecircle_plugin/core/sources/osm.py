@@ -75,7 +75,9 @@ def read_osm(path, layers: Iterable[str] = LAYERS) -> List[OsmFeature]:
             try:
                 feature, layer = dataset.GetNextFeature(include_layer=True)
             except RuntimeError as exc:
-                raise InputError(f"cannot read OSM data: {exc}", file=path) from None
+                reason = str(exc).strip()
+                raise InputError("cannot read OSM data: the file seems truncated or damaged"
+                                 + (f" ({reason})" if reason else ""), file=path) from None
             if feature is None:
                 break
             name = layer.GetName()

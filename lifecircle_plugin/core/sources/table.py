@@ -136,7 +136,7 @@ def read_table_pois(
     cat_f = pick_field(header, category_field, CATEGORY_FIELDS, path, sheet, "category")
     id_f = pick_field(header, id_field, ID_FIELDS + ("juweihui_code",), path, sheet, "id")
     addr_f = pick_field(header, address_field, ADDRESS_FIELDS, path, sheet, "address")
-    kept, lons, lats, skipped = [], [], [], []
+    kept, lons, lats, skipped, swapped = [], [], [], [], []
     for item in rows:
         row = item["__row__"]
         lon = _coordinate(item.get(lon_f), path, sheet, row, lon_f)
@@ -147,7 +147,9 @@ def read_table_pois(
                 continue
             raise InputError("missing coordinate", file=path, layer=sheet, row=row,
                              field=lon_f if lon is None else lat_f)
-        lon, lat = _checked_order(lon, lat, path, sheet, row, lon_f)
+        lon, lat, was_swapped = _checked_order(lon, lat, path, sheet, row, lon_f)
+        if was_swapped:
+            swapped.append(row)
         kept.append(item)
         lons.append(lon)
         lats.append(lat)
@@ -155,6 +157,10 @@ def read_table_pois(
         log.warning("%s: %d rows without coordinates skipped (rows %s%s)", path.name,
                     len(skipped), ", ".join(map(str, skipped[:10])),
                     " ..." if len(skipped) > 10 else "")
+    if swapped:
+        log.warning("%s: latitude/longitude swapped and corrected in %d rows (rows %s%s)",
+                    path.name, len(swapped), ", ".join(map(str, swapped[:10])),
+                    " ..." if len(swapped) > 10 else "")
     wlon, wlat = to_wgs84(np.array(lons), np.array(lats), datum)
     records = []
     for item, x, y in zip(kept, np.atleast_1d(wlon), np.atleast_1d(wlat)):
@@ -181,16 +187,16 @@ def _coordinate(value, path, sheet, row, field) -> Optional[float]:
                          field=field) from None
 
 
-def _checked_order(lon: float, lat: float, path, sheet, row, field) -> Tuple[float, float]:
-    """Swap latitude/longitude typed the wrong way round when the ranges prove it."""
+def _checked_order(lon: float, lat: float, path, sheet, row,
+                   field) -> Tuple[float, float, bool]:
+    """Swap latitude/longitude typed the wrong way round when the ranges prove it; the
+    caller logs one line for all swapped rows (a whole file swapped is one mistake)."""
     if abs(lon) <= 180 and abs(lat) <= 90:
         if abs(lat) > abs(lon) and abs(lat) > 60 and abs(lon) < 60:
-            log.warning("%s row %s: latitude/longitude swapped, corrected", path.name, row)
-            return lat, lon
-        return lon, lat
+            return lat, lon, True
+        return lon, lat, False
     if abs(lat) <= 180 and abs(lon) <= 90:
-        log.warning("%s row %s: latitude/longitude swapped, corrected", path.name, row)
-        return lat, lon
+        return lat, lon, True
     raise InputError(f"coordinates ({lon}, {lat}) are outside the valid range", file=path,
                      layer=sheet, row=row, field=field)
 
