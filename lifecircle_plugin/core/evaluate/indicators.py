@@ -38,6 +38,7 @@ class Groups:
         self.count = groups
         self.index = np.where(origin_group >= 0, origin_group, groups)
         self.population = population
+        self._offsets: Dict[int, np.ndarray] = {}
         self.total = self.sum(np.ones(len(population), bool))
 
     def sum(self, mask_or_values: np.ndarray) -> np.ndarray:
@@ -49,7 +50,10 @@ class Groups:
 
     def histogram(self, bins: np.ndarray, width: int) -> np.ndarray:
         """(sub-districts + district) x width population histogram of bin indices."""
-        hist = np.bincount(self.index * width + bins, weights=self.population,
+        offsets = self._offsets.get(width)
+        if offsets is None:  # the same few widths come back for every type
+            offsets = self._offsets[width] = self.index * width
+        hist = np.bincount(offsets + bins, weights=self.population,
                            minlength=(self.count + 1) * width).reshape(self.count + 1, width)
         return np.vstack([hist[:self.count], hist.sum(axis=0)])
 
@@ -83,7 +87,8 @@ def type_statistics(groups: Groups, distances: np.ndarray, cuts: Dict[str, float
     # exactly the unreached (inf) ones to the overflow bin; np.minimum and a 0/1 product
     # are branch-free, np.where on a random mask cost 3x as much (profiled)
     clipped = np.minimum(distances, limit + 2 * P85_BIN_M)
-    index = np.minimum(np.floor(clipped / P85_BIN_M), bins).astype(np.int64)
+    index = (clipped / P85_BIN_M).astype(np.int64)  # distances >= 0: truncation = floor
+    np.minimum(index, bins, out=index)
     hist = groups.histogram(index, bins + 1)
     cumulative = np.cumsum(hist, axis=1)
     reached_pop = cumulative[:, bins - 1]
