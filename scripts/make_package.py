@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SKIP_DIRS = {"__pycache__", ".pytest_cache", "tests"}
+SKIP_DIRS = {"__pycache__", ".pytest_cache", "tests", "screenshots"}  # screenshots: README only
 SKIP_SUFFIXES = {".pyc", ".pyo", ".ts"}
 
 

@@ -16,7 +16,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="survey_app", description=__doc__)
     parser.add_argument("package", nargs="?", help="survey package (.lcsurvey) to open")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None,
-                        help="user interface language (default: Chinese unless the system is in English)")
+                        help="interface language (default: Chinese unless the system is English)")
     return parser.parse_args(argv)
 
 

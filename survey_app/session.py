@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from lifecircle_plugin.core.survey.packagefile import CorruptPackage
+from lifecircle_plugin.core.survey.photos import photo_bytes
 from lifecircle_plugin.core.survey.store import SurveyStore
 
 from .facilities import Facility
@@ -144,8 +145,11 @@ class Session:
         return self.facility(uuid)
 
     def add_photo(self, uuid: str, question_id: Optional[str], path: str):
+        """Store a photo file; a file that cannot be a photo (unreadable, empty, not an
+        image) is refused before anything is written, so no empty audit is started."""
+        data, name = photo_bytes(Path(path), None)
         audit = self.store.start_audit(uuid)
-        return self.store.add_photo(audit.audit_uuid, uuid, Path(path),
+        return self.store.add_photo(audit.audit_uuid, uuid, data, name,
                                     question_id=question_id)
 
 

@@ -208,11 +208,20 @@ class MainWindow(QMainWindow):
             log.exception("cannot open %s", path)
             self._refused(path, str(exc))
             return False
-        if self.session is not None:
-            self.session.close()
-        self.session = session
+        previous, self.session = self.session, session
+        try:
+            self._load_views()
+        except Exception as exc:  # noqa: BLE001 - damaged content: refuse, keep the old one
+            log.exception("cannot show %s", path)
+            session.close()
+            self.session = previous
+            if previous is not None:
+                self._load_views()
+            self._refused(path, exc.message if isinstance(exc, InputError) else str(exc))
+            return False
+        if previous is not None:
+            previous.close()
         self.undo_stack.clear()
-        self._load_views()
         if self.ask_name and not session.inspector:
             self.ask_inspector_name()
         self._update_title()
@@ -255,7 +264,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.set_inspector(name)
         except InputError as exc:
-            show_error(self, self.tr("Not saved"), exc.message)
+            show_error(self, self.tr("Not saved"), self._refusal(exc))
             return False
         self._update_title()
         return True
@@ -277,7 +286,12 @@ class MainWindow(QMainWindow):
         facility = self.list_panel.model.facility_by_uuid(self.current)
         if facility is None:
             return
-        checklist = self.session.checklist(facility.facility_type)
+        try:
+            checklist = self.session.checklist(facility.facility_type)
+        except InputError as exc:  # a damaged checklist: say so, never abort the app
+            log.warning("cannot show %s: %s", self.current, exc)
+            show_error(self, self.tr("Cannot show this facility"), self._refusal(exc))
+            return
         name = facility.name or self.tr("(no name)")
         title = f"{name} · {self._type_label(facility.facility_type)}"
         self.form.show_audit(title, checklist, self.session.answers(self.current),
@@ -302,6 +316,13 @@ class MainWindow(QMainWindow):
         self.list_panel.search.selectAll()
 
     # -- writing ------------------------------------------------------------------------
+    def _refusal(self, exc: InputError) -> str:
+        """The message of a refusal, naming the file when it is not the package itself
+        (a photo that is empty or not an image)."""
+        if exc.file and (self.session is None or exc.file != str(self.session.path)):
+            return f"{exc.message}\n{exc.file}"
+        return exc.message
+
     def _guard(self, write) -> bool:
         """Run one store write; a refusal is shown, never raised into Qt."""
         if self.session is None:
@@ -311,7 +332,7 @@ class MainWindow(QMainWindow):
         try:
             write()
         except InputError as exc:
-            show_error(self, self.tr("Not saved"), exc.message)
+            show_error(self, self.tr("Not saved"), self._refusal(exc))
             return False
         except Exception as exc:  # noqa: BLE001 - a failed write is shown, the app goes on
             log.exception("write failed")

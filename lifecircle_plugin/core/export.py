@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,26 +108,59 @@ def export_project(project_gpkg, out_dir, fmt: str = "gpkg", crs: str = "EPSG:44
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     target_srs = gpkg.spatial_reference(crs)
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     present = set(gpkg.layer_names(project_gpkg))
+    if ps.FACILITIES not in present or ps.METADATA not in present:
+        raise InputError("not a Life Circle project (no facilities or lc_metadata layer); "
+                         "nothing was exported", file=project_gpkg)
     wanted = list(layers or DEFAULT_LAYERS)
+    unknown = [name for name in wanted if name not in DEFAULT_LAYERS and name not in present]
+    if unknown:
+        raise InputError(f"no layer {', '.join(repr(n) for n in unknown)} to export; layers: "
+                         f"{', '.join(DEFAULT_LAYERS)} or any layer of the project",
+                         file=project_gpkg, layer=unknown[0])
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError("the output folder is an existing file; give a folder", file=out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the output folder: {exc.strerror or exc}",
+                         file=out_dir) from None
+    try:
+        return _export(project_gpkg, out_dir, fmt, crs, target_srs, present, wanted, progress)
+    except RuntimeError as exc:  # GDAL on a damaged project or an unwritable output
+        raise InputError(f"export failed: {exc}", file=project_gpkg) from None
+    except OSError as exc:
+        raise InputError(f"cannot write the export: {exc.strerror or exc}",
+                         file=exc.filename or out_dir) from None
+
+
+def _export(project_gpkg, out_dir: Path, fmt: str, crs: str, target_srs, present, wanted,
+            progress: Progress) -> ExportReport:
     report = ExportReport(out_dir, fmt, crs)
     dataset = None
+    partial = out_dir / f".{GPKG_FILE}.part"  # the previous export stays until this is whole
     if fmt == "gpkg":
-        target = out_dir / GPKG_FILE
-        target.unlink(missing_ok=True)
-        dataset = gpkg.create_geopackage(target)
-    for number, name in enumerate(wanted):
-        progress.update(100.0 * number / max(1, len(wanted)), name)
-        source = name if name != AUDITED_FACILITIES else ps.FACILITIES
-        if source not in present or (name == AUDITED_FACILITIES and ps.AUDITS not in present):
-            report.skipped.append(name)
-            continue
-        data = audited_facilities(project_gpkg) if name == AUDITED_FACILITIES else \
-            gpkg.read_layer(project_gpkg, name)
-        report.layers.append(_export_layer(data, name, out_dir, fmt, target_srs, dataset,
-                                           report))
-    dataset = None
+        partial.unlink(missing_ok=True)
+        dataset = gpkg.create_geopackage(partial)
+    try:
+        for number, name in enumerate(wanted):
+            progress.update(100.0 * number / max(1, len(wanted)), name)
+            source = name if name != AUDITED_FACILITIES else ps.FACILITIES
+            if source not in present or (name == AUDITED_FACILITIES
+                                         and ps.AUDITS not in present):
+                report.skipped.append(name)
+                continue
+            data = audited_facilities(project_gpkg) if name == AUDITED_FACILITIES else \
+                gpkg.read_layer(project_gpkg, name)
+            report.layers.append(_export_layer(data, name, out_dir, fmt, target_srs, dataset,
+                                               report))
+        dataset = None
+        if fmt == "gpkg":
+            os.replace(partial, out_dir / GPKG_FILE)
+    finally:
+        dataset = None
+        if fmt == "gpkg":
+            partial.unlink(missing_ok=True)
     progress.update(100, "export complete")
     return report
 

@@ -438,12 +438,12 @@
         <translation>Survey packages ({})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="222"/>
+        <location filename="../../survey_app/window.py" line="231"/>
         <source>Cannot open survey package</source>
         <translation>Cannot open survey package</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="222"/>
+        <location filename="../../survey_app/window.py" line="231"/>
         <source>The file {} cannot be opened as a survey package:
 {}
 
@@ -454,64 +454,64 @@ The file was not changed.</source>
 The file was not changed.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="231"/>
+        <location filename="../../survey_app/window.py" line="240"/>
         <source>Task {}</source>
         <translation>Task {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="281"/>
+        <location filename="../../survey_app/window.py" line="295"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="289"/>
+        <location filename="../../survey_app/window.py" line="303"/>
         <source>Status: {} · Audit: {}</source>
         <translation>Status: {} · Audit: {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="318"/>
+        <location filename="../../survey_app/window.py" line="339"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="339"/>
+        <location filename="../../survey_app/window.py" line="360"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="343"/>
+        <location filename="../../survey_app/window.py" line="364"/>
         <source>All answers are saved</source>
         <translation>All answers are saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="350"/>
+        <location filename="../../survey_app/window.py" line="371"/>
         <source>Audit marked complete</source>
         <translation>Audit marked complete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="401"/>
+        <location filename="../../survey_app/window.py" line="422"/>
         <source>Move “{}” by {} m to the new position?
 The original position is kept in the history.</source>
         <translation>Move “{}” by {} m to the new position?
 The original position is kept in the history.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="404"/>
+        <location filename="../../survey_app/window.py" line="425"/>
         <source>Correct position</source>
         <translation>Correct position</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="414"/>
+        <location filename="../../survey_app/window.py" line="435"/>
         <source>Click the facility&apos;s position on the map</source>
         <translation>Click the facility's position on the map</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="433"/>
+        <location filename="../../survey_app/window.py" line="454"/>
         <source>Facility added</source>
         <translation>Facility added</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="442"/>
+        <location filename="../../survey_app/window.py" line="463"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -521,12 +521,12 @@ The original position is kept in the history.</translation>
         <translation>&amp;Edit name and address…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="370"/>
+        <location filename="../../survey_app/window.py" line="391"/>
         <source>Remove photo</source>
         <translation>Remove photo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="370"/>
+        <location filename="../../survey_app/window.py" line="391"/>
         <source>Remove this photo from the package?</source>
         <translation>Remove this photo from the package?</translation>
     </message>
@@ -536,9 +536,14 @@ The original position is kept in the history.</translation>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="247"/>
+        <location filename="../../survey_app/window.py" line="256"/>
         <source>{} facilities · {} audited · {} with problems</source>
         <translation>{} facilities · {} audited · {} with problems</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/window.py" line="293"/>
+        <source>Cannot show this facility</source>
+        <translation>Cannot show this facility</translation>
     </message>
 </context>
 <context>

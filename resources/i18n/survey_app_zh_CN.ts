@@ -438,12 +438,12 @@
         <translation>调查包 ({})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="222"/>
+        <location filename="../../survey_app/window.py" line="231"/>
         <source>Cannot open survey package</source>
         <translation>无法打开调查包</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="222"/>
+        <location filename="../../survey_app/window.py" line="231"/>
         <source>The file {} cannot be opened as a survey package:
 {}
 
@@ -454,64 +454,64 @@ The file was not changed.</source>
 该文件未被修改。</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="231"/>
+        <location filename="../../survey_app/window.py" line="240"/>
         <source>Task {}</source>
         <translation>任务 {}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="281"/>
+        <location filename="../../survey_app/window.py" line="295"/>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="289"/>
+        <location filename="../../survey_app/window.py" line="303"/>
         <source>Status: {} · Audit: {}</source>
         <translation>状态：{} · 核查：{}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="318"/>
+        <location filename="../../survey_app/window.py" line="339"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="339"/>
+        <location filename="../../survey_app/window.py" line="360"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="343"/>
+        <location filename="../../survey_app/window.py" line="364"/>
         <source>All answers are saved</source>
         <translation>所有回答均已保存</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="350"/>
+        <location filename="../../survey_app/window.py" line="371"/>
         <source>Audit marked complete</source>
         <translation>核查已标记为完成</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="401"/>
+        <location filename="../../survey_app/window.py" line="422"/>
         <source>Move “{}” by {} m to the new position?
 The original position is kept in the history.</source>
         <translation>将“{}”移动 {} 米到新位置吗？
 原位置会保留在历史记录中。</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="404"/>
+        <location filename="../../survey_app/window.py" line="425"/>
         <source>Correct position</source>
         <translation>更正位置</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="414"/>
+        <location filename="../../survey_app/window.py" line="435"/>
         <source>Click the facility&apos;s position on the map</source>
         <translation>请在地图上点击设施的位置</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="433"/>
+        <location filename="../../survey_app/window.py" line="454"/>
         <source>Facility added</source>
         <translation>设施已添加</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="442"/>
+        <location filename="../../survey_app/window.py" line="463"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -521,12 +521,12 @@ The original position is kept in the history.</source>
         <translation>修改名称和地址(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="370"/>
+        <location filename="../../survey_app/window.py" line="391"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="370"/>
+        <location filename="../../survey_app/window.py" line="391"/>
         <source>Remove this photo from the package?</source>
         <translation>要从调查包中删除这张照片吗？</translation>
     </message>
@@ -536,9 +536,14 @@ The original position is kept in the history.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../survey_app/window.py" line="247"/>
+        <location filename="../../survey_app/window.py" line="256"/>
         <source>{} facilities · {} audited · {} with problems</source>
         <translation>共 {} 个设施 · 已核查 {} 个 · 有问题 {} 个</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/window.py" line="293"/>
+        <source>Cannot show this facility</source>
+        <translation>无法显示该设施</translation>
     </message>
 </context>
 <context>

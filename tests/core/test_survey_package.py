@@ -190,7 +190,7 @@ def test_a_type_without_checklist_is_refused(tmp_path):
 
 def test_writing_is_atomic(project, tmp_path):
     target = tmp_path / "keep.lcsurvey"
-    target.write_bytes(b"old package")
+    make_package(project[0], target, subdistrict=JIANGSU)  # an earlier, unused package
     before = sha256(target)
     cancelling = Progress(lambda pct, msg: None, lambda: True)
     with pytest.raises(Cancelled):

@@ -62,6 +62,7 @@ def test_package_contents(plugin_zip):
     assert "lifecircle_plugin/resources/catalogue/facility_types.csv" in names
     assert any(n.endswith(".qm") for n in names), "compiled translations missing"
     assert not [n for n in names if "__pycache__" in n or "/tests/" in n or n.endswith(".ts")]
+    assert not [n for n in names if "/screenshots/" in n], "README pictures do not ship"
 
 
 def test_unzipped_package_imports_and_loads_in_a_fresh_profile(plugin_zip, tmp_path):

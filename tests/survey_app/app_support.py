@@ -115,3 +115,12 @@ def choose(qtbot, window, qid: str, option_index: int) -> None:
     qtbot.keyClick(combo, Qt.Key.Key_Home)
     for _ in range(option_index + 1):
         qtbot.keyClick(combo, Qt.Key.Key_Down)
+
+
+def type_into(qtbot, window, qid: str, text: str) -> None:
+    edit = window.form.rows[qid].field.edit
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    type_text(qtbot, edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)

@@ -13,17 +13,8 @@ from tests.survey_app.app_support import (
     jpeg,
     query,
     stored_answers,
-    type_text,
+    type_into,
 )
-
-
-def type_into(qtbot, window, qid: str, text: str) -> None:
-    edit = window.form.rows[qid].field.edit
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Delete)
-    type_text(qtbot, edit, text)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
 
 
 def test_every_question_kind_is_stored_as_typed(qtbot, window, package, tmp_path):

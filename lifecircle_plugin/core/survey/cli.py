@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..errors import InputError
 from ..progress import Progress
 from .package import make_package
 from .schema import FILE_SUFFIX
@@ -25,6 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.out.is_dir():
+        raise InputError("the output is a folder; give a file name such as "
+                         f"{args.out / ('area' + FILE_SUFFIX)}", file=args.out)
     out = args.out if args.out.suffix else args.out.with_suffix(FILE_SUFFIX)
 
     def report(percent: float, message: str) -> None:

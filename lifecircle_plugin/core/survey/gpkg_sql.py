@@ -12,12 +12,13 @@ transaction. A GeoPackage is SQLite; what GDAL adds is kept consistent here:
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import struct
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from shapely import wkb as shapely_wkb
 from shapely.geometry import Point
@@ -112,6 +113,25 @@ def commit(connection: sqlite3.Connection, path) -> None:
         raise explain(exc, path) from None
 
 
+@contextlib.contextmanager
+def write_transaction(path) -> Iterator[sqlite3.Connection]:
+    """One write transaction on a project GeoPackage: committed when the block ends,
+    rolled back on any error (a SQLite error becomes a clear InputError), always closed.
+    Import and conflict resolution both write through it, so both are all-or-nothing."""
+    connection = connect(path, write=True)
+    try:
+        yield connection
+        commit(connection, path)
+    except sqlite3.DatabaseError as exc:  # disk full, damaged file, a lock at COMMIT
+        rollback(connection)
+        raise explain(exc, path) from None
+    except BaseException:
+        rollback(connection)
+        raise
+    finally:
+        connection.close()
+
+
 def explain(exc: sqlite3.DatabaseError, path) -> InputError:
     text = str(exc)
     if "locked" in text or "busy" in text:
@@ -121,7 +141,11 @@ def explain(exc: sqlite3.DatabaseError, path) -> InputError:
             " again",
             file=path)
     if "no such table" in text:
-        return InputError("not a GeoPackage (no gpkg_contents table)", file=path)
+        table = text.split("no such table:", 1)[-1].strip().strip('"') or "gpkg_contents"
+        if table == "gpkg_contents":
+            return InputError("not a GeoPackage (no gpkg_contents table)", file=path)
+        return InputError(f"the project has no {table} table (no survey was imported into "
+                          "it yet, or it is not a Life Circle project)", file=path, layer=table)
     return InputError(f"the project GeoPackage cannot be read or written: {text}",
                       file=path)
 

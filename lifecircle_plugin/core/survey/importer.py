@@ -150,8 +150,7 @@ def apply_import(project_gpkg, packages: Sequence, attachments_dir=None,
     attachments = Path(attachments_dir) if attachments_dir else \
         default_attachments_dir(project_gpkg)
     report = ImportReport(project_gpkg, imported_at=now_iso(), attachments_dir=attachments)
-    connection = gpkg_sql.connect(project_gpkg, write=True)
-    try:
+    with gpkg_sql.write_transaction(project_gpkg) as connection:
         project_state.create_missing_layers(connection)
         state = project_state.load(connection, project_gpkg)
         read = _read_all(packages, state, report)
@@ -165,15 +164,6 @@ def apply_import(project_gpkg, packages: Sequence, attachments_dir=None,
         writer.finish()
         progress.update(95, "saving")  # the last point where a cancel is honoured
         _hold("commit")
-        gpkg_sql.commit(connection, project_gpkg)
-    except sqlite3.DatabaseError as exc:  # disk full, damaged file, a lock at COMMIT
-        gpkg_sql.rollback(connection)
-        raise gpkg_sql.explain(exc, project_gpkg) from None
-    except BaseException:
-        gpkg_sql.rollback(connection)
-        raise
-    finally:
-        connection.close()
     for package_result in report.packages:
         package_result.receipt = write_receipt(package_result, report, receipts_dir)
     try:

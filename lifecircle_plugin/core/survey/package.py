@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +28,7 @@ from ..errors import InputError
 from ..paths import resources_dir
 from ..progress import NO_PROGRESS, Progress
 from .checklists import checklist_rows, default_checklists
-from .packagefile import inspect_package, now_iso, write_package
+from .packagefile import PackageError, inspect_package, now_iso, write_package
 from .schema import AUDITED_FIELDS, SURVEY_STATUSES
 
 log = logging.getLogger(__name__)
@@ -180,6 +182,79 @@ def _context(project: Path, subdistricts: List[gpkg.Feature],
     return rows
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+
+
+def _imported(project: Path, package: Path) -> bool:
+    """True when the project's import log holds every change of the package."""
+    try:
+        connection = _read_only(package)
+        try:
+            changes = {row[0] for row in connection.execute("SELECT change_uuid FROM changes")}
+        finally:
+            connection.close()
+        connection = _read_only(project)
+        try:
+            logged = {row[0] for row in connection.execute(
+                "SELECT change_uuid FROM import_log WHERE change_uuid IS NOT NULL")}
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    return bool(changes) and changes <= logged
+
+
+def _field_work(path: Path) -> Dict[str, int]:
+    """Audits, photos, changes and field-added facilities held in a package (read-only)."""
+    counts: Dict[str, int] = {}
+    connection = _read_only(path)
+    try:
+        for table, where in (("audits", ""), ("photos", ""), ("changes", ""),
+                             ("facilities", " WHERE origin = 'field'")):
+            number = connection.execute(f"SELECT count(*) FROM {table}{where}").fetchone()[0]
+            if number:
+                counts[table if table != "facilities" else "facilities added"] = number
+    finally:
+        connection.close()
+    return counts
+
+
+def check_package_target(project: Path, out_path: Path) -> None:
+    """Refuse an output that would destroy something: a folder, the project itself, a
+    file that is not a survey package, or a package that holds an inspector's field work
+    (audits, photos, changes) not yet imported into this project. An existing package
+    without field work, or whose changes are all in the project's import log, may be
+    replaced."""
+    if out_path.is_dir():
+        raise InputError("the output is a folder; give a file name such as "
+                         f"{out_path / ('area' + '.lcsurvey')}", file=out_path)
+    if not out_path.exists():
+        return
+    if _same_file(project, out_path):
+        raise InputError("the output is the project itself; give another file name for the "
+                         "package (the project was not changed)", file=out_path)
+    try:
+        inspect_package(out_path)
+        work = _field_work(out_path)
+    except (PackageError, sqlite3.Error):
+        raise InputError("a file of that name exists and is not an empty survey package; "
+                         "it was left as it is: choose another name or move it away",
+                         file=out_path) from None
+    if work and not _imported(project, out_path):
+        held = ", ".join(f"{number} {what}" for what, number in sorted(work.items()))
+        raise InputError(f"this survey package already holds field work ({held}); it was "
+                         "left as it is: import it first or choose another name",
+                         file=out_path)
+
+
 def make_package(project_gpkg: Union[str, Path], out_path: Union[str, Path], *,
                  subdistrict: Optional[str] = None, task: Optional[int] = None,
                  facility_uuids: Optional[Iterable[str]] = None, inspector: str = "",
@@ -189,7 +264,22 @@ def make_package(project_gpkg: Union[str, Path], out_path: Union[str, Path], *,
     if task is not None and not 1 <= int(task) <= 12:
         raise InputError(f"task {task} is not one of the twelve", field="task")
     task = int(task) if task is not None else None
+    check_package_target(project, out_path)
     progress.update(0, "reading the project")
+    try:
+        return _make_package(project, out_path, subdistrict, task, facility_uuids, inspector,
+                             progress)
+    except RuntimeError as exc:  # GDAL on a damaged GeoPackage
+        raise InputError(f"cannot read the project, the file is damaged ({exc}); nothing "
+                         "was written", file=project) from None
+    except OSError as exc:
+        raise InputError(f"cannot write the package: {exc.strerror or exc}",
+                         file=out_path) from None
+
+
+def _make_package(project: Path, out_path: Path, subdistrict: Optional[str],
+                  task: Optional[int], facility_uuids: Optional[Iterable[str]],
+                  inspector: str, progress: Progress) -> PackageSummary:
     layers = gpkg.layer_names(project)
     for needed in (ps.FACILITIES, ps.METADATA):
         if needed not in layers:

@@ -19,6 +19,7 @@ import uuid
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Union
 
+import shapely
 import sqlite_utils
 
 from ..errors import InputError
@@ -110,8 +111,13 @@ def nfc(text):
     return unicodedata.normalize("NFC", text) if isinstance(text, str) else text
 
 
-def _read_only_uri(path: Path) -> str:
-    return path.resolve().as_uri() + "?mode=ro"
+def read_only_uri(path: Path) -> str:
+    """SQLite URI that reads the inspector's file and never writes beside it: without a
+    write-ahead log next to it the file is complete on its own and is opened immutable
+    (no -wal/-shm files appear, a write-protected stick works); with one, SQLite must
+    read the log too, so it is opened read-only but not immutable."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return uri if Path(f"{path}-wal").exists() else uri + "&immutable=1"
 
 
 def inspect_package(path: Union[str, Path]) -> Dict[str, str]:
@@ -120,22 +126,26 @@ def inspect_package(path: Union[str, Path]) -> Dict[str, str]:
     Read-only throughout: the file is opened with SQLite's mode=ro and only read.
     """
     path = Path(path)
+    if path.is_dir():
+        raise NotAPackage("this is a folder, not a survey package", file=path)
     if not path.is_file():
         raise NotAPackage("file not found", file=path)
     with open(path, "rb") as handle:
         header = handle.read(len(SQLITE_MAGIC))
     if not header:
-        raise NotAPackage("the file is empty, not a survey package", file=path)
+        raise NotAPackage("the file is empty (0 bytes), not a survey package", file=path)
     if header != SQLITE_MAGIC:
         raise NotAPackage("not a survey package (not an SQLite file)", file=path)
     try:
-        connection = sqlite3.connect(_read_only_uri(path), uri=True)
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise CorruptPackage(f"cannot open the package: {exc}", file=path) from None
+        raise CorruptPackage(f"the survey package is damaged or incomplete ({exc}); ask the "
+                             "inspector for the file again", file=path) from None
     try:
         return _check_content(connection, path)
     except sqlite3.DatabaseError as exc:
-        raise CorruptPackage(f"the package is damaged ({exc})", file=path) from None
+        raise CorruptPackage(f"the survey package is damaged or incomplete ({exc}); ask the "
+                             "inspector for the file again", file=path) from None
     finally:
         connection.close()
 
@@ -171,7 +181,44 @@ def _check_content(connection: sqlite3.Connection, path: Path) -> Dict[str, str]
     problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
     if problems != ["ok"]:
         raise CorruptPackage(f"the package is damaged: {'; '.join(problems)}", file=path)
+    _check_values(connection, path)
     return info
+
+
+# (table, key column, SQL condition of a damaged row, field, what is wrong)
+_VALUE_CHECKS = (
+    ("checklists", "facility_type", "NOT json_valid(questions)", "questions",
+     "the checklist is not valid JSON"),
+    ("facilities", "uuid", "typeof(x) NOT IN ('real', 'integer', 'null') OR "
+     "typeof(y) NOT IN ('real', 'integer', 'null')", "x",
+     "the position is not a number"),
+    ("facilities", "uuid", "NOT json_valid(attributes) OR (base IS NOT NULL AND "
+     "NOT json_valid(base))", "attributes", "the attributes are not valid JSON"),
+    ("facilities", "uuid", "facility_type NOT IN (SELECT facility_type FROM checklists)",
+     "facility_type", "the facility type has no checklist in the package"),
+    ("answers", "question_id", "value IS NOT NULL AND NOT json_valid(value)", "value",
+     "a stored answer is not valid JSON"),
+)
+
+
+def _check_values(connection: sqlite3.Connection, path: Path) -> None:
+    """Rows the app would trip over (hand-edited or damaged content that SQLite itself
+    finds intact): refused here, naming the table, row and field."""
+    for table, key, condition, column, what in _VALUE_CHECKS:
+        row = connection.execute(
+            f"SELECT {key}, count(*) OVER () FROM {table} WHERE {condition} LIMIT 1").fetchone()
+        if row is not None:
+            more = f" ({row[1]} rows)" if row[1] > 1 else ""
+            raise CorruptPackage(f"the package is damaged: {what}{more}", file=path,
+                                 layer=table, row=row[0], field=column)
+    wkts = connection.execute("SELECT id, wkt FROM context").fetchall()
+    if wkts:
+        shapes = shapely.from_wkt([wkt for _, wkt in wkts], on_invalid="ignore")
+        bad = [number for (number, _), shape in zip(wkts, shapes) if shape is None]
+        if bad:
+            raise CorruptPackage(f"the package is damaged: {len(bad)} map context shape(s) "
+                                 "are not valid WKT", file=path, layer="context", row=bad[0],
+                                 field="wkt")
 
 
 def write_package(out_path: Union[str, Path], info: Dict[str, Any],

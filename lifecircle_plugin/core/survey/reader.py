@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from ..errors import InputError
-from .schema import SCHEMA_VERSION
+from .packagefile import inspect_package, read_only_uri
 
 log = logging.getLogger(__name__)
 
-REQUIRED_TABLES = ("package_info", "facilities", "audits", "answers", "photos", "changes")
 KNOWN_AUDIT_COLUMNS = ("audit_uuid", "facility_uuid", "inspector", "started_at",
                        "updated_at", "completed_at", "status")
 
@@ -75,47 +74,29 @@ class SurveyPackage:
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    """Read-only. Without a write-ahead log beside it the file is complete on its own and
-    is opened immutable: nothing (no -shm/-wal) is created next to the inspector's file,
-    and a write-protected USB stick works. With a -wal (the app still open, or closed
-    badly) SQLite must read the log too, so it is opened normally, still read-only."""
-    has_wal = Path(f"{path}-wal").exists()
-    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if has_wal else "&immutable=1")
-    try:
-        connection = sqlite3.connect(uri, uri=True, timeout=2.0)
-        connection.row_factory = sqlite3.Row
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return connection
-    except sqlite3.DatabaseError as exc:
-        raise InputError(f"not a survey package (not an SQLite file: {exc})", file=path) from None
+    connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=2.0)
+    connection.row_factory = sqlite3.Row
+    return connection
 
 
 def read_package(path, project_id: Optional[str] = None) -> SurveyPackage:
-    """Read and validate one package. Raises InputError for a file that is not a
-    package, a newer schema, or a package made for another project."""
+    """Read one package for import. The file checks (not a package, damaged, newer
+    schema) are the survey app's own, from packagefile.inspect_package; added here is the
+    refusal of a package made for another project."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError("survey package not found", file=path)
+    info = inspect_package(path)
+    _check_project(info, path, project_id)
     connection = _open(path)
     try:
-        return _read(connection, path, project_id)
+        return _read(connection, path, info)
     except sqlite3.DatabaseError as exc:
-        raise InputError(f"corrupt survey package: {exc}", file=path) from None
+        raise InputError(f"the survey package is damaged or incomplete ({exc}); ask the "
+                         "inspector for the file again", file=path) from None
     finally:
         connection.close()
 
 
-def _read(connection: sqlite3.Connection, path: Path, project_id: Optional[str]):
-    present = {row[0] for row in connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "package_info" not in present:
-        raise InputError("not a survey package (no package_info table)", file=path)
-    info = {row["key"]: row["value"] for row in connection.execute(
-        "SELECT key, value FROM package_info")}
-    _check_info(info, path, project_id)
-    missing = [name for name in REQUIRED_TABLES if name not in present]
-    if missing:
-        raise InputError(f"survey package lacks tables {', '.join(missing)}", file=path)
+def _read(connection: sqlite3.Connection, path: Path, info: Dict[str, str]):
     package = SurveyPackage(path, info, {}, [], [], [])
     for row in connection.execute("SELECT * FROM facilities"):
         values = dict(row)
@@ -143,20 +124,7 @@ def _read(connection: sqlite3.Connection, path: Path, project_id: Optional[str])
     return package
 
 
-def _check_info(info: Dict[str, str], path: Path, project_id: Optional[str]) -> None:
-    try:
-        version = int(info.get("schema_version", ""))
-    except ValueError:
-        raise InputError("survey package has no valid schema_version", file=path,
-                         layer="package_info", field="schema_version") from None
-    if version > SCHEMA_VERSION:
-        raise InputError(
-            f"survey package format version {version} is newer than this plugin reads"
-            f" ({SCHEMA_VERSION}); update the Life Circle plugin", file=path,
-            layer="package_info", field="schema_version")
-    if not info.get("package_uuid"):
-        raise InputError("survey package has no package_uuid", file=path,
-                         layer="package_info", field="package_uuid")
+def _check_project(info: Dict[str, str], path: Path, project_id: Optional[str]) -> None:
     if project_id is not None and info.get("project_id") != project_id:
         raise InputError(
             f"survey package belongs to another project ({info.get('project_id')!r},"

@@ -10,7 +10,6 @@ import.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Optional
@@ -46,8 +45,11 @@ def resolve_conflict(project_gpkg, conflict_uuid: str, choice: str,
         raise InputError(f"choice must be 'project' or 'field', not {choice!r}")
     now = now or now_iso()
     project_gpkg = Path(project_gpkg)
-    connection = gpkg_sql.connect(project_gpkg, write=True)
-    try:
+    with gpkg_sql.write_transaction(project_gpkg) as connection:
+        if ps.CONFLICTS not in gpkg_sql.tables(connection):
+            raise InputError(f"no conflict {conflict_uuid}: no survey with conflicts was "
+                             "imported into this project", file=project_gpkg,
+                             layer=ps.CONFLICTS)
         row = _fetch(connection, f'SELECT * FROM "{ps.CONFLICTS}" WHERE conflict_uuid = ?',
                      (conflict_uuid,))
         if row is None:
@@ -69,15 +71,6 @@ def resolve_conflict(project_gpkg, conflict_uuid: str, choice: str,
         for table in (ps.CONFLICTS, ps.SYNC_STATE):
             gpkg_sql.touch_contents(connection, table)
         gpkg_sql.touch_contents(connection, ps.FACILITIES, bounds)
-        gpkg_sql.commit(connection, project_gpkg)
-    except sqlite3.DatabaseError as exc:  # disk full, damaged file, a lock at COMMIT
-        gpkg_sql.rollback(connection)
-        raise gpkg_sql.explain(exc, project_gpkg) from None
-    except BaseException:
-        gpkg_sql.rollback(connection)
-        raise
-    finally:
-        connection.close()
     log.info("conflict %s resolved with the %s value", conflict_uuid, choice)
     return resolution
 
