@@ -121,8 +121,9 @@ def main() -> int:
             times.append(time.perf_counter() - start)
         photo_times = []
         payload = bytearray(random.Random(3).randbytes(2 * 2**20))
+        payload[:4] = b"\xff\xd8\xff\xe0"  # a JPEG signature: the store refuses non-images
         for index in range(args.photos):
-            payload[:8] = index.to_bytes(8, "big")
+            payload[4:12] = index.to_bytes(8, "big")  # every photo different
             start = time.perf_counter()
             store.add_photo(None, rows[index].uuid, bytes(payload), "IMG_0001.jpg")
             photo_times.append(time.perf_counter() - start)
