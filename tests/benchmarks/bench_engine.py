@@ -7,6 +7,8 @@ child process, so its peak memory is its own. Printed side by side, with ratios:
   ours      evaluate() with the network prepared: 40 searches, origin distances, all
             thresholds, every indicator (no service-area polygons, no file writing)
   floor     the scipy multi-source Dijkstra calls alone on the same graph and sources
+            (ours and floor run alternately, best of REPEATS each, so both see the same load;
+            wall-clock and CPU time of the process are both reported)
   networkx  multi_source_dijkstra_path_length with cutoff, same graph and sources
   qgis      native:serviceareafromlayer + buffer + extract-by-location of origins, for a
             few types (the QGIS route to the same coverage answer), compared per type
@@ -33,6 +35,9 @@ import shapely
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from targets import target  # noqa: E402
 
 from lifecircle_plugin.core.catalogue import load_catalogue  # noqa: E402
 from lifecircle_plugin.core.evaluate import EvaluationOptions, evaluate, prepare_network  # noqa: E402,I001
@@ -40,6 +45,11 @@ from lifecircle_plugin.core.evaluate.inputs import Edges, Points, ProjectData  #
 
 CASES = ("helsinki", "grid25k", "grid100k")
 QGIS_TYPES = 3
+REPEATS = 5
+FLOOR_RATIO_TARGET = 1.5
+QGIS_RATIO_TARGET = 500.0
+CLICK_MS_TARGET = 50.0
+PEAK_MB_TARGET = 1024.0  # at 100k nodes
 
 
 def lattice_project(side: int, origins: int, types: int, seed: int) -> ProjectData:
@@ -111,6 +121,25 @@ def best_of(repeats, function):
         result = function()
         times.append(time.perf_counter() - start)
     return min(times), result
+
+
+def interleaved(repeats, ours, reference):
+    """Best time of each of two functions, run alternately so both see the same load of a
+    busy machine (running all of one, then all of the other, skewed the ratio).
+    Returns best wall-clock seconds of each, the last result of `ours`, and best CPU
+    seconds of each (this process only: less skewed by other processes on the machine)."""
+    ours_times, reference_times, ours_cpu, reference_cpu, result = [], [], [], [], None
+    for _ in range(repeats):
+        start, cpu = time.perf_counter(), time.process_time()
+        result = ours()
+        ours_times.append(time.perf_counter() - start)
+        ours_cpu.append(time.process_time() - cpu)
+        start, cpu = time.perf_counter(), time.process_time()
+        reference()
+        reference_times.append(time.perf_counter() - start)
+        reference_cpu.append(time.process_time() - cpu)
+    return (min(ours_times), min(reference_times), result,
+            min(ours_cpu), min(reference_cpu))
 
 
 def floor(evaluation):
@@ -286,13 +315,15 @@ def run_case(name: str, profile: bool, skip_qgis: bool) -> dict:
     catalogue = load_catalogue()
     options = EvaluationOptions(service_areas=False, catalogue=catalogue)
     prepare_s, network = best_of(1, lambda: prepare_network(data, 300.0))
-    ours_s, evaluation = best_of(3, lambda: evaluate(data, options, network=network))
-    floor_s, _ = best_of(3, floor(evaluation))
+    evaluation = evaluate(data, options, network=network)  # warm-up; gives the sources
+    ours_s, floor_s, evaluation, ours_cpu, floor_cpu = interleaved(
+        REPEATS, lambda: evaluate(data, options, network=network), floor(evaluation))
     out = {
         "case": name, "nodes": network.graph.node_count, "edges": network.graph.edge_count,
         "origins": len(data.origins), "facilities": int(evaluation.facility_counts.sum()),
         "types": int((~evaluation.no_data).sum()), "prepare_s": prepare_s, "ours_s": ours_s,
-        "floor_s": floor_s, "ours_breakdown": {k: round(v, 4) for k, v in
+        "floor_s": floor_s, "ours_cpu_s": ours_cpu, "floor_cpu_s": floor_cpu,
+        "ours_breakdown": {k: round(v, 4) for k, v in
                                                evaluation.timings.items()},
     }
     out["snapping"] = snapping_comparison(data, network)
@@ -331,6 +362,8 @@ def report(result: dict) -> None:
     print(f"  ours: full evaluation        {r['ours_s']:8.3f} s   breakdown {r['ours_breakdown']}")
     print(f"  floor: scipy searches alone  {r['floor_s']:8.3f} s   ours/floor "
           f"{r['ours_s'] / r['floor_s']:.2f}x (target <= 1.5x)")
+    print(f"  same in CPU time of this process: ours {r['ours_cpu_s']:.3f} s, floor "
+          f"{r['floor_cpu_s']:.3f} s, ours/floor {r['ours_cpu_s'] / r['floor_cpu_s']:.2f}x")
     print(f"  networkx with cutoff         {r['networkx_s']:8.3f} s   networkx/ours "
           f"{r['networkx_s'] / r['ours_s']:.1f}x")
     s = r["snapping"]
@@ -353,9 +386,37 @@ def report(result: dict) -> None:
               f"{q['service_area_s'] / q['ours_same_answer_s']:.0f}x")
     print(f"  peak RSS {r['peak_rss_mb']:.0f} MB (whole case process, QGIS included); "
           f"tracemalloc peak of evaluate() {r['tracemalloc_peak_mb']:.0f} MB (target < 1 GB)")
+    report_targets(r)
     if "profile" in r:
         print("  cProfile of one evaluation (tottime):")
         print("\n".join("    " + line for line in r["profile"].splitlines()[:22]))
+
+
+def report_targets(r: dict) -> None:
+    """The issue's targets for this case, for run_all.py's summary table."""
+    case = r["case"]
+    ratio = r["ours_s"] / r["floor_s"]
+    target(f"{case}: full evaluation / scipy floor", f"{ratio:.2f}x",
+           f"<= {FLOOR_RATIO_TARGET}x", ratio <= FLOOR_RATIO_TARGET)
+    cpu_ratio = r["ours_cpu_s"] / r["floor_cpu_s"]
+    target(f"{case}: the same in CPU time (less skewed by a busy machine)",
+           f"{cpu_ratio:.2f}x", f"<= {FLOOR_RATIO_TARGET}x", cpu_ratio <= FLOOR_RATIO_TARGET)
+    if r.get("qgis"):
+        same = min(q["seconds"] / q["ours_same_answer_s"] for q in r["qgis"].values())
+        target(f"{case}: QGIS service-area route / ours, same answer (worst of "
+               f"{len(r['qgis'])} types)", f"{same:.0f}x", f">= {QGIS_RATIO_TARGET:.0f}x",
+               same >= QGIS_RATIO_TARGET)
+        per_type = min(r["qgis_ratio_per_type"].values())
+        target(f"{case}: QGIS route / ours per type of the full evaluation (worst type)",
+               f"{per_type:.0f}x", f">= {QGIS_RATIO_TARGET:.0f}x",
+               per_type >= QGIS_RATIO_TARGET)
+    click = r["siting"]["click_ms"]
+    target(f"{case}: score one clicked point", f"{click:.1f} ms",
+           f"< {CLICK_MS_TARGET:.0f} ms", click < CLICK_MS_TARGET)
+    if case == "grid100k":
+        peak = r["peak_rss_mb"]
+        target(f"{case}: peak memory (RSS of the case process)", f"{peak:.0f} MB",
+               f"< {PEAK_MB_TARGET:.0f} MB", peak < PEAK_MB_TARGET)
 
 
 def main(argv=None) -> int:
@@ -374,6 +435,7 @@ def main(argv=None) -> int:
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:
             print(f"== {case}: failed\n{done.stderr[-3000:]}")
+            target(f"{case}: benchmark case ran", "failed", "runs", False)
             continue
         report(json.loads(done.stdout.strip().splitlines()[-1]))
     return 0
