@@ -49,8 +49,9 @@ class LifeCircleAlgorithm(QgsProcessingAlgorithm):
     def icon(self) -> QIcon:
         return QIcon(str(resource("icons", "lifecircle.svg")))
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,  # noqa: N802
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def processAlgorithm(  # noqa: N802 (QGIS's name)
+            self, parameters: Dict[str, Any], context: QgsProcessingContext,
+            feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         return run_guarded(self.id() or self.name(), self.perform, parameters, context,
                            feedback)
 

@@ -212,8 +212,9 @@ def _sites_section(data: ReportData) -> str:
     headers = [bi("设施类型", "Facility type"), bi("排序", "Rank"),
                bi("新增覆盖人口", "Newly covered residents"),
                bi("累计", "Cumulative"), bi("位置 (EPSG:4549)", "Location (EPSG:4549)")]
-    return (f"<h2>{bi('推荐新址', 'Best new sites')}</h2>"
-            f"<p>{bi('覆盖最差的设施类型的贪心选址结果。', 'Greedy best-k sites for the types with the worst coverage.')}</p>"  # noqa: E501
+    intro = bi("覆盖最差的设施类型的贪心选址结果。",
+               "Greedy best-k sites for the types with the worst coverage.")
+    return (f"<h2>{bi('推荐新址', 'Best new sites')}</h2><p>{intro}</p>"
             + table(headers, rows, numeric=(1, 2, 3)))
 
 
@@ -272,10 +273,15 @@ def _method_section(data: ReportData) -> str:
         f"<li>{bi('情景', 'Scenario')}: {esc(data.scenario)}</li>",
     ]
     if data.network_mode and data.unsnapped_origins:
-        items.append(f"<li>{bi('距步行网络过远、无法计算网络距离的居民点', 'Resident origins too far from the walking network to be routed')}: {data.unsnapped_origins} / {data.origins}</li>")  # noqa: E501
+        label = bi('距步行网络过远、无法计算网络距离的居民点',
+                   'Resident origins too far from the walking network to be routed')
+        items.append(f"<li>{label}: {data.unsnapped_origins} / {data.origins}</li>")
     if lacking:
         names = "、".join(esc(t.name_zh) for t in lacking)
-        items.append(f"<li>{bi('项目中没有以下类型的设施（覆盖率为0，因缺少数据而非真实缺口）', 'No facilities of these types in the project (coverage 0 for lack of data, not a verified gap)')}: {names}</li>")  # noqa: E501
+        label = bi('项目中没有以下类型的设施（覆盖率为0，因缺少数据而非真实缺口）',
+                   'No facilities of these types in the project '
+                   '(coverage 0 for lack of data, not a verified gap)')
+        items.append(f"<li>{label}: {names}</li>")
     return (f'<h2 id="method">{bi("方法", "Method")}</h2><div class="method">'
             f"<ul>{''.join(items)}</ul></div>")
 

@@ -40,7 +40,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from targets import target  # noqa: E402
 
 from lifecircle_plugin.core.catalogue import load_catalogue  # noqa: E402
-from lifecircle_plugin.core.evaluate import EvaluationOptions, evaluate, prepare_network  # noqa: E402,I001
+from lifecircle_plugin.core.evaluate import (  # noqa: E402,I001
+    EvaluationOptions,
+    evaluate,
+    prepare_network,
+)
 from lifecircle_plugin.core.evaluate.inputs import Edges, Points, ProjectData  # noqa: E402
 
 CASES = ("helsinki", "grid25k", "grid100k")
