@@ -16,6 +16,7 @@ from typing import Any, Dict, List, Optional
 
 from ..errors import InputError
 from .packagefile import inspect_package, read_only_uri
+from .records import Photo
 
 log = logging.getLogger(__name__)
 
@@ -37,24 +38,12 @@ class PackageAudit:
 
 
 @dataclass
-class PackagePhoto:
-    photo_uuid: str
-    audit_uuid: Optional[str]
-    facility_uuid: str
-    question_id: Optional[str]
-    sha256: str
-    original_name: str
-    mime: Optional[str]
-    added_at: str
-
-
-@dataclass
 class SurveyPackage:
     path: Path
     info: Dict[str, str]
     facilities: Dict[str, Dict[str, Any]]
     audits: List[PackageAudit]
-    photos: List[PackagePhoto]
+    photos: List[Photo]
     changes: List[Dict[str, Any]]
     errors: List[str] = field(default_factory=list)
 
@@ -117,8 +106,8 @@ def _read(connection: sqlite3.Connection, path: Path, info: Dict[str, str]):
                                            extra=extra))
     for row in connection.execute(
             "SELECT photo_uuid, audit_uuid, facility_uuid, question_id, sha256, original_name,"
-            " mime, added_at FROM photos ORDER BY added_at, photo_uuid"):
-        package.photos.append(PackagePhoto(**dict(row)))
+            " mime, length(data) AS size, added_at FROM photos ORDER BY added_at, photo_uuid"):
+        package.photos.append(Photo(**dict(row)))
     package.changes = [dict(row) for row in connection.execute(
         "SELECT * FROM changes ORDER BY changed_at, change_uuid")]
     return package
