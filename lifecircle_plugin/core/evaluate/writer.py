@@ -85,28 +85,23 @@ def _points(ev, origin_rows) -> Iterator[Tuple[float, float]]:
 
 
 def _gaps(dataset, crs, ev) -> None:
-    columns = list(ps.LAYERS[ps.GAPS][1])
     uncovered = ~ev.covered()
     uncovered[:, ev.no_data] = False
-    origin_rows, cols = np.nonzero(uncovered)
-    names = ev.subdistrict_names
-    sd = ev.origin_subdistrict
-    uuid = ev.data.origins.attrs["uuid"]
-
-    def rows():
-        for i, k in zip(origin_rows.tolist(), cols.tolist()):
-            yield [uuid[i], ev.scenario, ev.type_ids[k], names[sd[i]] if sd[i] >= 0 else None,
-                   float(ev.population[i]), float(ev.distances[i, k]),
-                   float(ev.thresholds[k]), ev.method]
-
-    replace_rows(dataset, ps.GAPS, crs, {"scenario": ev.scenario}, columns, rows(),
-                 _points(ev, origin_rows))
+    _origin_type_rows(dataset, crs, ev, ps.GAPS, uncovered, lambda i, k: (
+        float(ev.distances[i, k]), float(ev.thresholds[k])))
 
 
 def _gains(dataset, crs, ev) -> None:
-    columns = list(ps.LAYERS[ps.ACCESS_GAINS][1])
     gained = ev.covered() & ~ev.baseline.covered()
-    origin_rows, cols = np.nonzero(gained)
+    _origin_type_rows(dataset, crs, ev, ps.ACCESS_GAINS, gained, lambda i, k: (
+        float(ev.baseline.distances[i, k]), float(ev.distances[i, k])))
+
+
+def _origin_type_rows(dataset, crs, ev, layer: str, mask: np.ndarray, distances) -> None:
+    """One point row per (origin, type) where `mask` holds: the gaps and the gains share
+    every column but the two distances, which `distances(i, k)` gives."""
+    columns = list(ps.LAYERS[layer][1])
+    origin_rows, cols = np.nonzero(mask)
     names = ev.subdistrict_names
     sd = ev.origin_subdistrict
     uuid = ev.data.origins.attrs["uuid"]
@@ -114,8 +109,7 @@ def _gains(dataset, crs, ev) -> None:
     def rows():
         for i, k in zip(origin_rows.tolist(), cols.tolist()):
             yield [uuid[i], ev.scenario, ev.type_ids[k], names[sd[i]] if sd[i] >= 0 else None,
-                   float(ev.population[i]), float(ev.baseline.distances[i, k]),
-                   float(ev.distances[i, k]), ev.method]
+                   float(ev.population[i]), *distances(i, k), ev.method]
 
-    replace_rows(dataset, ps.ACCESS_GAINS, crs, {"scenario": ev.scenario}, columns, rows(),
+    replace_rows(dataset, layer, crs, {"scenario": ev.scenario}, columns, rows(),
                  _points(ev, origin_rows))
